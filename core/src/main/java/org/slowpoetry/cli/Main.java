@@ -1,0 +1,99 @@
+package org.slowpoetry.cli;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code slowpoetry} entry point: one picocli command line whose subcommands are discovered
+ * as {@link CommandProvider} plugins.
+ *
+ * <p>Errors: a {@link UserException} or a picocli usage error prints one line on stderr
+ * ({@code slowpoetry get: bad address 'x': ...}) and exits non-zero; anything else is a bug, shown
+ * as one line with a hint, and with its stack trace under {@code --verbose}.
+ *
+ * <p><b>Threading:</b> {@link #main} runs on the main thread; commands may start their own threads,
+ * and must have ended them before they return.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Logging.configure(List.of(args));
+        int code = execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns the exit code, without exiting (tests call this). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The assembled command line, with every plugin's subcommand and our error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SlowpoetryCommand());
+        ServiceLoader.load(CommandProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparingInt(CommandProvider::order))
+                .forEach(p -> cli.addSubcommand(p.newCommand()));
+        cli.setParameterExceptionHandler(Main::onParameterError);
+        cli.setExecutionExceptionHandler(Main::onExecutionError);
+        return cli;
+    }
+
+    private static int onParameterError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        if (Logging.verbose()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int onExecutionError(Exception e, CommandLine cmd, ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        UserException user = userCause(e);
+        int code;
+        if (user != null) {
+            err.println(name + ": " + user.getMessage());
+            code = user.exitCode();
+        } else {
+            err.println(name + ": internal error: " + oneLine(String.valueOf(e))
+                    + (Logging.verbose() ? "" : " (run with --verbose for details)"));
+            code = ExitCodes.INTERNAL;
+        }
+        if (Logging.verbose()) {
+            LOG.debug("{} failed", name, e);
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static UserException userCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UserException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+}

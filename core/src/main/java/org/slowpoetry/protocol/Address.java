@@ -1,0 +1,82 @@
+package org.slowpoetry.protocol;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * A server address as the text's clients take it: {@code PORT} or {@code HOST:PORT}, the host
+ * defaulting to {@code 127.0.0.1}. Shared by every client so that all of them accept and reject
+ * the same input with the same words.
+ *
+ * {@snippet :
+ * Address.parse("10000");          // 127.0.0.1:10000
+ * Address.parse("localhost:10001"); // localhost:10001
+ * Address.parse("x:99999");        // BadAddressException: bad address 'x:99999': port out of range 1–65535
+ * }
+ *
+ * <p><b>Threading:</b> immutable.
+ *
+ * @param host a host name or literal address, never blank
+ * @param port 1–65535
+ */
+public record Address(String host, int port) {
+    /** The host used when only a port is given. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public Address {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("blank host");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range 1–65535: " + port);
+        }
+    }
+
+    /**
+     * Parses {@code PORT} or {@code HOST:PORT} ({@code [V6ADDR]:PORT} for IPv6 literals).
+     *
+     * @throws BadAddressException naming the input and what is wrong with it
+     */
+    public static Address parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadAddressException(String.valueOf(text), "empty");
+        }
+        String host = DEFAULT_HOST;
+        String port = text;
+        int colon = text.lastIndexOf(':');
+        if (colon >= 0) {
+            host = text.substring(0, colon);
+            port = text.substring(colon + 1);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            } else if (host.contains(":")) {
+                throw new BadAddressException(text, "write IPv6 hosts in brackets, as [::1]:PORT");
+            }
+            if (host.isBlank()) {
+                throw new BadAddressException(text, "missing host before ':'");
+            }
+        }
+        if (port.isEmpty()) {
+            throw new BadAddressException(text, "missing port");
+        }
+        if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new BadAddressException(text, "port '" + port + "' is not a number");
+        }
+        if (port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+            throw new BadAddressException(text, "port out of range 1–65535");
+        }
+        return new Address(host, Integer.parseInt(port));
+    }
+
+    /** An unresolved socket address; resolution happens when a client connects. */
+    public InetSocketAddress toSocketAddress() {
+        return new InetSocketAddress(host, port);
+    }
+
+    /** {@code HOST:PORT}, as the text prints addresses ({@code [::1]:PORT} for IPv6). */
+    @Override
+    public String toString() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}
