@@ -1,0 +1,40 @@
+package org.slowpoetry.clients;
+
+import java.util.List;
+import java.util.Set;
+import org.slowpoetry.protocol.Address;
+
+/**
+ * One way of fetching poems, chosen with {@code get --style NAME}: {@code blocking} and
+ * {@code select} (Part 2), the reactor clients (Parts 4–10, 17–19), the Loom clients (Parts 20–21).
+ * Styles are plugins listed in {@code META-INF/services/org.slowpoetry.clients.ClientStyle}.
+ *
+ * <p>A style prints the text's output lines for its Part to {@link ClientRun#out()}, tells
+ * {@link ClientRun#listener()} about every task event (the demo draws timelines from them), and
+ * returns one outcome per address, in the order given. It never prints a stack trace for a server
+ * that cannot be reached: that is an outcome, {@link TaskOutcome.Failed}.
+ *
+ * <p><b>Threading:</b> {@link #fetch} is called on the command's thread and must have ended every
+ * thread and closed every socket it opened before it returns (normally or by exception).
+ */
+public interface ClientStyle {
+
+    /** The {@code --style} name. */
+    String name();
+
+    /** One line for {@code get --help}: what it shows and which Part it comes from. */
+    String description();
+
+    /** The optional {@code get} options this style understands; others are rejected. */
+    default Set<GetOption> options() {
+        return Set.of();
+    }
+
+    /**
+     * Fetches one poem from each address; task {@code i + 1} is {@code addresses.get(i)}.
+     *
+     * @return one outcome per address, in the order of {@code addresses}
+     * @throws InterruptedException if the calling thread is interrupted; everything is cleaned up
+     */
+    List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException;
+}

@@ -1,0 +1,32 @@
+package org.slowpoetry.clients;
+
+/** The {@code get} options that only some styles understand (see {@link ClientStyle#options()}). */
+public enum GetOption {
+    /** {@code --timeout SECONDS}: give up on the whole fetch (or each poem, per style). */
+    TIMEOUT("--timeout"),
+    /** {@code --quiet}: no per-chunk lines (Part 20 exercise). */
+    QUIET("--quiet"),
+    /** {@code --timing}: the time each poem took (Part 20 exercise). */
+    TIMING("--timing"),
+    /** {@code --in-order}: print poems in the order given (Part 20 exercise). */
+    IN_ORDER("--in-order"),
+    /** {@code --retries N}: restart a crashed download up to N times (supervised). */
+    RETRIES("--retries"),
+    /** {@code --seed N}: make random transform failures repeatable (Part 10). */
+    SEED("--seed"),
+    /** {@code --show-stack}: print the call stack at the first read (Part 5). */
+    SHOW_STACK("--show-stack"),
+    /** {@code --selector epoll|poll}: the reactor's selector (Part 3). */
+    SELECTOR("--selector");
+
+    private final String flag;
+
+    GetOption(String flag) {
+        this.flag = flag;
+    }
+
+    /** The option as typed on the command line. */
+    public String flag() {
+        return flag;
+    }
+}

@@ -1,0 +1,35 @@
+package org.slowpoetry.servers;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A running poetry server, as returned by {@link ServerImpl#start}. It is listening when
+ * {@code start} returns, and it owns every thread and socket it creates: {@link #close()} stops
+ * listening, ends every connection, and returns only when all of them have ended.
+ *
+ * {@snippet :
+ * try (PoetryServer server = impl.start(ServerConfig.slow(poem))) {
+ *     fetch(server.address());
+ * } // listener closed, every connection ended, every thread joined
+ * }
+ *
+ * <p><b>Threading:</b> all methods are thread-safe; {@link #close()} is idempotent and may be
+ * called from any thread but the server's own (a shutdown hook, a test).
+ */
+public interface PoetryServer extends AutoCloseable {
+
+    /** The bound address (the real port when 0 was asked for). */
+    InetSocketAddress address();
+
+    /** Shorthand for {@code address().getPort()}. */
+    default int port() {
+        return address().getPort();
+    }
+
+    /** Blocks until the server has been closed and all its threads have ended. */
+    void awaitTermination() throws InterruptedException;
+
+    /** Stops listening, ends every connection, waits for every thread of the server. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,96 @@
+package org.slowpoetry.servers;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.slowpoetry.time.MonotonicClock;
+
+/**
+ * Everything a {@link ServerImpl} needs to start: the same for every impl, so that
+ * {@code serve slow --impl blocking} and {@code --impl loom} take the same options and behave the same.
+ *
+ * <p><b>Threading:</b> immutable (the poem array is never written after construction).
+ *
+ * @param kind           slow or fast
+ * @param poem           the poem, loaded once by {@link Poem#load}
+ * @param iface          the interface to listen on ({@code 127.0.0.1} by default)
+ * @param port           0 for a random free port
+ * @param numBytes       slow servers: bytes per send, at least 1
+ * @param delay          slow servers: pause between sends, not negative
+ * @param maxConnections connections served at once; more are closed on accept; 0 = unlimited
+ * @param selector       reactor impls: {@code epoll} (the JDK default) or {@code poll}
+ * @param clock          the clock the slow servers wait on
+ * @param events         where the server reports what it does (the text's output lines)
+ */
+public record ServerConfig(
+        ServerKind kind,
+        Poem poem,
+        String iface,
+        int port,
+        int numBytes,
+        Duration delay,
+        int maxConnections,
+        String selector,
+        MonotonicClock clock,
+        ServerEvents events) {
+
+    public ServerConfig {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(poem, "poem");
+        Objects.requireNonNull(iface, "iface");
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(events, "events");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range 0–65535: " + port);
+        }
+        if (numBytes < 1) {
+            throw new IllegalArgumentException("num-bytes must be at least 1: " + numBytes);
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        if (maxConnections < 0) {
+            throw new IllegalArgumentException("max-connections must not be negative: " + maxConnections);
+        }
+    }
+
+    /** A slow server's defaults (10 bytes every 0.1 s, 127.0.0.1, random port), silent. */
+    public static ServerConfig slow(Poem poem) {
+        return new ServerConfig(ServerKind.SLOW, poem, "127.0.0.1", 0, 10, Duration.ofMillis(100), 0,
+                "epoll", MonotonicClock.system(), ServerEvents.silent());
+    }
+
+    /** A fast server's defaults (127.0.0.1, random port), silent. */
+    public static ServerConfig fast(Poem poem) {
+        return slow(poem).withKind(ServerKind.FAST);
+    }
+
+    public ServerConfig withKind(ServerKind k) {
+        return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, selector, clock, events);
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(kind, poem, iface, p, numBytes, delay, maxConnections, selector, clock, events);
+    }
+
+    public ServerConfig withPacing(int bytes, Duration d) {
+        return new ServerConfig(kind, poem, iface, port, bytes, d, maxConnections, selector, clock, events);
+    }
+
+    public ServerConfig withMaxConnections(int max) {
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, max, selector, clock, events);
+    }
+
+    public ServerConfig withSelector(String s) {
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, s, clock, events);
+    }
+
+    public ServerConfig withClock(MonotonicClock c) {
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, c, events);
+    }
+
+    public ServerConfig withEvents(ServerEvents e) {
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, clock, e);
+    }
+}

@@ -1,0 +1,50 @@
+package org.slowpoetry.servers;
+
+import java.io.PrintStream;
+import java.net.SocketAddress;
+
+/**
+ * What a poetry server reports as it works. Every impl reports the same events, and
+ * {@link #printing(PrintStream)} turns them into the text's output lines, so all impls print the
+ * same thing. The demo and the tests pass {@link #silent()} or their own recorder.
+ *
+ * <p><b>Threading:</b> impls call these from their own threads (one connection thread each, or
+ * the reactor thread); implementations must be thread-safe. {@link #printing} is.
+ */
+public interface ServerEvents {
+
+    /** The server is listening: {@code Serving POEM on port N.} */
+    default void listening(Poem poem, java.net.InetSocketAddress address) {
+    }
+
+    /** A client connected: {@code Somebody at HOST:PORT wants poetry!} */
+    default void connected(SocketAddress peer) {
+    }
+
+    /** Some bytes were sent to a client: {@code Sending N bytes} (slow servers, every send). */
+    default void sent(SocketAddress peer, int bytes) {
+    }
+
+    /** The whole poem went to the client and its connection was closed. */
+    default void finished(SocketAddress peer) {
+    }
+
+    /** The client went away before the poem was done. */
+    default void dropped(SocketAddress peer, Throwable reason) {
+    }
+
+    /** A connection over {@code --max-connections} was closed at once. */
+    default void refused(SocketAddress peer) {
+    }
+
+    /** Reports nothing. */
+    static ServerEvents silent() {
+        return new ServerEvents() {
+        };
+    }
+
+    /** Prints the text's lines to {@code out}. */
+    static ServerEvents printing(PrintStream out) {
+        return new PrintingServerEvents(out);
+    }
+}
