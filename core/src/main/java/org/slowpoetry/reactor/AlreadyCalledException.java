@@ -1,0 +1,13 @@
+package org.slowpoetry.reactor;
+
+import java.io.Serial;
+
+/** A {@link DelayedCall} that has already run was cancelled, reset or delayed. */
+public final class AlreadyCalledException extends IllegalStateException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public AlreadyCalledException(String message) {
+        super(message);
+    }
+}
