@@ -17,6 +17,8 @@ public final class LimitExceededException extends ProtocolException {
     private final long limit;
 
     /**
+     * Reports that {@code what} passed {@code limit}.
+     *
      * @param what   what grew too large ("poem", "line")
      * @param limit  the configured maximum, in bytes
      * @param offset stream offset of the first byte beyond the limit

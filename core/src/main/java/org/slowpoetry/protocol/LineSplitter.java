@@ -70,6 +70,8 @@ public final class LineSplitter {
     }
 
     /**
+     * A splitter accepting lines up to {@code maxLineBytes} bytes.
+     *
      * @param maxLineBytes the longest line accepted, not counting its terminator
      * @throws IllegalArgumentException if {@code maxLineBytes} is negative
      */

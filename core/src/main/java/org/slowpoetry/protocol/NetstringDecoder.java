@@ -97,6 +97,8 @@ public final class NetstringDecoder {
     }
 
     /**
+     * A decoder accepting payloads up to {@code maxLength} bytes.
+     *
      * @param maxLength the longest payload accepted, in bytes
      * @throws IllegalArgumentException if {@code maxLength} is negative
      */

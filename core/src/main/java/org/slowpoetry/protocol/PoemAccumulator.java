@@ -42,6 +42,8 @@ public final class PoemAccumulator {
     }
 
     /**
+     * An accumulator allowing up to {@code maxBytes}.
+     *
      * @param maxBytes the largest poem accepted
      * @throws IllegalArgumentException if {@code maxBytes} is negative
      */
