@@ -6,7 +6,13 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.slowpoetry.cli.UserException;
 
-/** Finds {@link ServerImpl} plugins by name. Thread-safe (each call loads afresh). */
+/**
+ * Finds {@link ServerImpl} plugins (listed in {@code META-INF/services/org.slowpoetry.servers.ServerImpl})
+ * by name.
+ *
+ * <p><b>Threading:</b> thread-safe: each call loads the plugins afresh with a new
+ * {@link ServiceLoader}, and shares nothing.
+ */
 public final class ServerImpls {
     /** Impls the roadmap promises, named in errors until they exist. */
     static final List<String> PLANNED = List.of("blocking", "loom", "reactor");
