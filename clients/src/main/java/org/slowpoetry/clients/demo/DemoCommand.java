@@ -103,9 +103,13 @@ public final class DemoCommand implements Callable<Integer> {
 
         TimelineRenderer renderer = new TimelineRenderer(width, palette);
         Duration span = runs.stream().map(r -> r.recording().total()).max(Duration::compareTo).orElseThrow();
+        // a column of the zoom holds about one read: the servers' reads, one after another
+        Duration perColumn = max(plan.delay().dividedBy(plan.servers().size()), Duration.ofMillis(1));
         for (StyleRun run : runs) {
             out.println();
             renderer.render(run.title(), run.recording(), span).forEach(out::println);
+            renderer.renderZoom(run.recording(), Duration.ZERO, perColumn).forEach(out::println);
+            renderer.legend(run.recording()).forEach(out::println);
         }
         out.println();
         TotalsTable.render(runs, palette).forEach(out::println);
@@ -157,6 +161,10 @@ public final class DemoCommand implements Callable<Integer> {
         Recording recording = timeline.recording();
         progress.end(recording.total());
         return new StyleRun(style.name(), style.name() + ": " + style.description(), recording, outcomes);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static String formatSpeed(double speed) {

@@ -30,7 +30,10 @@ public final class TimelineRenderer {
 
     /* Implementation overview
      *
-     * The plot is `plot` columns wide, each column standing for span / plot of time. A task's row
+     * The plot is `plot` columns wide and shows a Window of time: [0, span] for render, a short
+     * [from, from + plot * perColumn] for renderZoom; each column stands for span / plot. Layout
+     * fixes the label and size columns from the recording alone, so a timeline and its zoom line
+     * up. A task's row
      * is a line of cells: blank before the task starts and after it ends, WAITING from start to
      * end, READ in each column where a read happened, FAILED where a failed task ended. The cells
      * are then turned into text run by run, so that a colour code is written once per run. The
@@ -68,59 +71,126 @@ public final class TimelineRenderer {
     }
 
     /**
-     * The lines of one timeline: title, one row per task, axis, labels, legend. No line is wider
-     * than the renderer's width (not counting colour codes).
+     * The lines of one timeline: title, one row per task with its bytes at the right, axis, axis
+     * labels; follow them with a {@link #renderZoom zoom} if wanted, then the {@link #legend}. No
+     * line is wider than the renderer's width (not counting colour codes).
      *
      * @param title     the first line, cut to the width
      * @param recording what happened
      * @param span      the time the full width stands for; at least the recording's total
+     * @throws IllegalArgumentException if {@code span} is shorter than the recording
      */
     public List<String> render(String title, Recording recording, Duration span) {
         if (span.compareTo(recording.total()) < 0) {
             throw new IllegalArgumentException("span " + span + " is shorter than the recording " + recording.total());
         }
-        List<String> sizes = recording.tracks().stream().map(t -> t.bytes() + " B").toList();
-        int maxTask = recording.tracks().stream().mapToInt(Recording.Track::task).max().orElse(1);
-        int left = ("task " + maxTask + " ").length();
-        int right = 1 + sizes.stream().mapToInt(String::length).max().orElse(0);
-        int plot = width - left - right;
-        long spanNanos = Math.max(1, span.toNanos());
-
+        Layout layout = Layout.of(recording, width);
         List<String> lines = new ArrayList<>();
         lines.add(palette.bold(cut(title, width)));
-        for (int i = 0; i < recording.tracks().size(); i++) {
-            Recording.Track track = recording.tracks().get(i);
-            String label = pad("task " + track.task(), left);
-            String size = " ".repeat(right - sizes.get(i).length()) + sizes.get(i);
-            lines.add(palette.task(track.task(), label) + row(track, plot, spanNanos) + size);
-        }
-        long step = tickStep(spanNanos, plot);
-        lines.add(" ".repeat(left) + palette.dim(axis(plot, spanNanos, step)));
-        lines.add(" ".repeat(left) + palette.dim(labels(plot, spanNanos, step)));
-        lines.addAll(legend(left, recording.total()));
+        lines.addAll(plot(recording, layout, 0, Math.max(1, span.toNanos()), true));
         return lines;
     }
 
-    private String row(Recording.Track track, int plot, long spanNanos) {
+    /**
+     * A magnified piece of a timeline, aligned with {@link #render}'s rows: {@code perColumn} of
+     * time in each column from {@code from} on, fine enough that every read gets its own mark. This
+     * is where the reader sees one thread switch between tasks (Figure 3) or wait on one (Figure 1).
+     *
+     * @throws IllegalArgumentException if {@code perColumn} is not positive or {@code from} negative
+     */
+    public List<String> renderZoom(Recording recording, Duration from, Duration perColumn) {
+        if (!perColumn.isPositive() || from.isNegative()) {
+            throw new IllegalArgumentException("bad zoom: from " + from + ", " + perColumn + " a column");
+        }
+        Layout layout = Layout.of(recording, width);
+        long fromNanos = from.toNanos();
+        long spanNanos = perColumn.toNanos() * layout.plot;
+        List<String> lines = new ArrayList<>();
+        String heading = "zoom: " + human(fromNanos) + " to " + human(fromNanos + spanNanos) + ", "
+                + human(perColumn.toNanos()) + " a column: a mark per read";
+        lines.add(" ".repeat(layout.left) + palette.dim(cut(heading, width - layout.left)));
+        lines.addAll(plot(recording, layout, fromNanos, spanNanos, false));
+        return lines;
+    }
+
+    /** Column widths shared by a timeline and its zoom, so their rows line up. */
+    private record Layout(int left, int right, int plot, List<String> sizes) {
+        static Layout of(Recording recording, int width) {
+            List<String> sizes = recording.tracks().stream().map(t -> t.bytes() + " B").toList();
+            int maxTask = recording.tracks().stream().mapToInt(Recording.Track::task).max().orElse(1);
+            int left = ("task " + maxTask + " ").length();
+            int right = 1 + sizes.stream().mapToInt(String::length).max().orElse(0);
+            return new Layout(left, right, width - left - right, sizes);
+        }
+    }
+
+    /** Task rows, axis and labels for the window {@code [fromNanos, fromNanos + spanNanos]}. */
+    private List<String> plot(Recording recording, Layout layout, long fromNanos, long spanNanos, boolean sizes) {
+        List<String> lines = new ArrayList<>();
+        Window window = new Window(fromNanos, spanNanos, layout.plot);
+        for (int i = 0; i < recording.tracks().size(); i++) {
+            Recording.Track track = recording.tracks().get(i);
+            String label = pad("task " + track.task(), layout.left);
+            String line = palette.task(track.task(), label) + row(track, window);
+            if (sizes) {
+                String size = layout.sizes.get(i);
+                line += " ".repeat(layout.right - size.length()) + size;
+            }
+            lines.add(line.stripTrailing());
+        }
+        long step = tickStep(spanNanos, layout.plot);
+        lines.add(" ".repeat(layout.left) + palette.dim(axis(window, step)));
+        lines.add(" ".repeat(layout.left) + palette.dim(labels(window, step)));
+        return lines;
+    }
+
+    /**
+     * The time from {@code from} to {@code from + span} spread over {@code columns} columns.
+     * {@link #column} is -1 before the window and {@code columns} after it.
+     */
+    private record Window(long from, long span, int columns) {
+        int column(Duration at) {
+            return column(at.toNanos());
+        }
+
+        int column(long atNanos) {
+            if (atNanos < from) {
+                return -1;
+            }
+            long col = (long) ((double) (atNanos - from) * columns / span);
+            if (atNanos > from + span) {
+                return columns;
+            }
+            return (int) Math.min(columns - 1, col);
+        }
+    }
+
+    private String row(Recording.Track track, Window window) {
+        int plot = window.columns();
         Cell[] cells = new Cell[plot];
         Arrays.fill(cells, Cell.EMPTY);
-        int from = column(track.start(), plot, spanNanos);
-        int to = column(track.end(), plot, spanNanos);
-        Arrays.fill(cells, from, to + 1, Cell.WAITING);
-        for (Recording.Read read : track.reads()) {
-            cells[column(read.at(), plot, spanNanos)] = Cell.READ;
+        int start = window.column(track.start());
+        int end = window.column(track.end());
+        if (end >= 0 && start < plot) { // the task overlaps the window
+            Arrays.fill(cells, Math.max(0, start), Math.min(plot - 1, end) + 1, Cell.WAITING);
         }
-        if (track.ending() == Recording.Ending.FAILED) {
-            cells[to] = Cell.FAILED;
+        for (Recording.Read read : track.reads()) {
+            int at = window.column(read.at());
+            if (at >= 0 && at < plot) {
+                cells[at] = Cell.READ;
+            }
+        }
+        if (track.ending() == Recording.Ending.FAILED && end >= 0 && end < plot) {
+            cells[end] = Cell.FAILED;
         }
         StringBuilder text = new StringBuilder();
         for (int run = 0; run < plot; ) {
-            int end = run;
-            while (end < plot && cells[end] == cells[run]) {
-                end++;
+            int stop = run;
+            while (stop < plot && cells[stop] == cells[run]) {
+                stop++;
             }
-            text.append(paint(cells[run], track.task(), end - run));
-            run = end;
+            text.append(paint(cells[run], track.task(), stop - run));
+            run = stop;
         }
         return text.toString();
     }
@@ -134,24 +204,27 @@ public final class TimelineRenderer {
         };
     }
 
-    private String axis(int plot, long spanNanos, long step) {
-        String[] cells = new String[plot];
+    private String axis(Window window, long step) {
+        String[] cells = new String[window.columns()];
         Arrays.fill(cells, palette.axisLine());
-        for (long t = step; t <= spanNanos; t += step) {
-            cells[column(t, plot, spanNanos)] = palette.axisTick();
+        for (long t = firstTick(window.from(), step); t <= window.from() + window.span(); t += step) {
+            int at = window.column(t);
+            if (at >= 0 && at < cells.length) {
+                cells[at] = palette.axisTick();
+            }
         }
-        cells[0] = palette.axisStart();
+        cells[0] = window.from() == 0 ? palette.axisStart() : cells[0];
         return String.join("", cells);
     }
 
-    private String labels(int plot, long spanNanos, long step) {
-        char[] row = new char[plot];
+    private String labels(Window window, long step) {
+        char[] row = new char[window.columns()];
         Arrays.fill(row, ' ');
         int free = 0; // first column a label may use
-        for (long t = 0; t <= spanNanos; t += step) {
+        for (long t = firstTick(window.from(), step); t <= window.from() + window.span(); t += step) {
             String label = seconds(t);
-            int at = column(t, plot, spanNanos);
-            if (at >= free && at + label.length() <= plot) {
+            int at = window.column(t);
+            if (at >= free && at + label.length() <= row.length) {
                 label.getChars(0, label.length(), row, at);
                 free = at + label.length() + 1;
             }
@@ -159,8 +232,17 @@ public final class TimelineRenderer {
         return new String(row).stripTrailing();
     }
 
-    /** The key to the marks and the total, on one line if they fit, else on two. */
-    private List<String> legend(int left, Duration total) {
+    private static long firstTick(long from, long step) {
+        return (from + step - 1) / step * step;
+    }
+
+    /**
+     * The key to the marks and the recording's total, aligned with the rows of {@link #render}: on
+     * one line if they fit, else on two.
+     */
+    public List<String> legend(Recording recording) {
+        int left = Layout.of(recording, width).left;
+        Duration total = recording.total();
         String key = palette.read() + " bytes arrived  " + palette.waiting() + " waiting for bytes  "
                 + palette.failed() + " failed";
         String sum = "total " + ShortDurations.format(total);
@@ -170,16 +252,6 @@ public final class TimelineRenderer {
             return List.of(indent + palette.dim(key), indent + palette.bold(sum));
         }
         return List.of(indent + palette.dim(key) + " ".repeat(gap) + palette.bold(sum));
-    }
-
-    /** The column of time {@code at}: the first column for 0, the last for the span's end. */
-    private static int column(Duration at, int plot, long spanNanos) {
-        return column(at.toNanos(), plot, spanNanos);
-    }
-
-    private static int column(long atNanos, int plot, long spanNanos) {
-        long col = (long) ((double) atNanos * plot / spanNanos);
-        return (int) Math.max(0, Math.min(plot - 1, col));
     }
 
     /** The smallest of 1, 2, 5 × 10^k ms that keeps the labels LABEL_SPACING columns apart. */
@@ -198,6 +270,14 @@ public final class TimelineRenderer {
     /** {@code 0s}, {@code 2s}, {@code 0.5s}, {@code 0.02s}. */
     private static String seconds(long nanos) {
         return BigDecimal.valueOf(nanos / 1_000_000).movePointLeft(3).stripTrailingZeros().toPlainString() + "s";
+    }
+
+    /** {@code 15 ms} below a second, {@code 1.02 s} from a second on. */
+    private static String human(long nanos) {
+        if (nanos < 1_000_000_000L) {
+            return nanos / 1_000_000 + " ms";
+        }
+        return BigDecimal.valueOf(nanos / 10_000_000).movePointLeft(2).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static String pad(String s, int width) {
