@@ -14,12 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.testing.LeakCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.time.MonotonicClock;
 
 /** The rules every client style keeps, proved on real sockets for each style of this module. */
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class ClientStyleContractTest {
 
@@ -42,10 +45,10 @@ class ClientStyleContractTest {
         byte[] a = TestPoems.poem("a", 12);
         byte[] b = TestPoems.poem("b", 4);
         byte[] c = TestPoems.poem("c", 5);
-        try (var s1 = FixtureServer.slow(a, 30, Duration.ofMillis(2));
-                var s2 = FixtureServer.slow(b, 10, Duration.ofMillis(2));
-                var s3 = FixtureServer.slow(c, 10, Duration.ofMillis(2))) {
-            List<TaskOutcome> outcomes = ClientStyles.find(name).fetch(List.of(s1.address(), s2.address(), s3.address()), run);
+        try (var s1 = TestServers.slow(a, 30, Duration.ofMillis(2));
+                var s2 = TestServers.slow(b, 10, Duration.ofMillis(2));
+                var s3 = TestServers.slow(c, 10, Duration.ofMillis(2))) {
+            List<TaskOutcome> outcomes = ClientStyles.find(name).fetch(List.of(TestServers.address(s1), TestServers.address(s2), TestServers.address(s3)), run);
 
             assertEquals(3, outcomes.size());
             assertArrayEquals(a, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(0)).poem());
@@ -61,8 +64,8 @@ class ClientStyleContractTest {
     void listenerHearsStartedThenReadsThenFinishedForEachTask(String name) throws Exception {
         byte[] a = TestPoems.poem("a", 3);
         Address address;
-        try (var s1 = FixtureServer.slow(a, 10, Duration.ofMillis(1))) {
-            address = s1.address();
+        try (var s1 = TestServers.slow(a, 10, Duration.ofMillis(1))) {
+            address = TestServers.address(s1);
             ClientStyles.find(name).fetch(List.of(address), run);
         }
         List<String> events = listener.events(1);
@@ -78,9 +81,9 @@ class ClientStyleContractTest {
         byte[] a = TestPoems.poem("a", 3);
         byte[] c = TestPoems.poem("c", 3);
         Address refusing = TestPoems.refusingAddress();
-        try (var s1 = FixtureServer.slow(a, 10, Duration.ofMillis(1));
-                var s3 = FixtureServer.slow(c, 10, Duration.ofMillis(1))) {
-            List<TaskOutcome> outcomes = ClientStyles.find(name).fetch(List.of(s1.address(), refusing, s3.address()), run);
+        try (var s1 = TestServers.slow(a, 10, Duration.ofMillis(1));
+                var s3 = TestServers.slow(c, 10, Duration.ofMillis(1))) {
+            List<TaskOutcome> outcomes = ClientStyles.find(name).fetch(List.of(TestServers.address(s1), refusing, TestServers.address(s3)), run);
 
             assertArrayEquals(a, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(0)).poem());
             var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(1));

@@ -12,9 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import org.slowpoetry.protocol.Address;
 
 /**
- * A tiny poetry server for client tests, one connection at a time on 127.0.0.1: sends the poem
- * {@code numBytes} at a time with {@code delay} between sends and closes, or (see
- * {@link #breaking}) resets the connection after part of the poem.
+ * A poetry server that misbehaves, for client tests: it sends the first bytes of a poem and then
+ * resets the connection (RST), as a server that crashes mid-poem would. One connection at a
+ * time on 127.0.0.1. (Well-behaved servers in tests are the real ones: {@link TestServers}.)
  *
  * <p><b>Threading:</b> one platform thread accepts and serves; {@link #close()} closes the listening
  * socket, interrupts that thread and joins it.
@@ -44,11 +44,6 @@ final class FixtureServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.thread = Thread.ofPlatform().name("fixture-server-" + listener.getLocalPort()).start(this::serve);
-    }
-
-    /** Serves {@code poem} slowly to each client in turn. */
-    static FixtureServer slow(byte[] poem, int numBytes, Duration delay) {
-        return new FixtureServer(poem, numBytes, delay, Integer.MAX_VALUE, new CountDownLatch(0));
     }
 
     /**

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.protocol.Address;
 
 /** {@code slowpoetry get}: its help, its errors (one line, exit 2), and its exit codes. */
+@ExtendWith(LeakCheck.class)
 class GetCommandTest {
 
     @Test
@@ -83,18 +86,18 @@ class GetCommandTest {
     void blockingPrintsTheTextsLinesAndExitsZero() throws Exception {
         byte[] a = TestPoems.poem("a", 6);
         byte[] b = TestPoems.poem("b", 2);
-        try (var s1 = FixtureServer.slow(a, 30, Duration.ofMillis(1));
-                var s2 = FixtureServer.slow(b, 10, Duration.ofMillis(1))) {
-            var run = CommandLineRun.of("get", "--style", "blocking", port(s1.address()), port(s2.address()));
+        try (var s1 = TestServers.slow(a, 30, Duration.ofMillis(1));
+                var s2 = TestServers.slow(b, 10, Duration.ofMillis(1))) {
+            var run = CommandLineRun.of("get", "--style", "blocking", port(TestServers.address(s1)), port(TestServers.address(s2)));
 
             assertEquals(ExitCodes.OK, run.exitCode(), run.err());
             List<String> lines = run.outLines();
             assertEquals(5, lines.size(), run.out());
-            assertEquals("Task 1: get poetry from: " + s1.address(), lines.get(0));
+            assertEquals("Task 1: get poetry from: " + TestServers.address(s1), lines.get(0));
             assertTrue(lines.get(1).matches("Task 1: got " + a.length + " bytes of poetry from "
-                    + s1.address() + " in 0:00:\\d\\d(\\.\\d{6})?"), lines.get(1));
-            assertEquals("Task 2: get poetry from: " + s2.address(), lines.get(2));
-            assertTrue(lines.get(3).startsWith("Task 2: got " + b.length + " bytes of poetry from " + s2.address()));
+                    + TestServers.address(s1) + " in 0:00:\\d\\d(\\.\\d{6})?"), lines.get(1));
+            assertEquals("Task 2: get poetry from: " + TestServers.address(s2), lines.get(2));
+            assertTrue(lines.get(3).startsWith("Task 2: got " + b.length + " bytes of poetry from " + TestServers.address(s2)));
             assertTrue(lines.get(4).matches("Got 2 poems in 0:00:\\d\\d(\\.\\d{6})?"), lines.get(4));
         }
     }
@@ -104,9 +107,9 @@ class GetCommandTest {
     void selectPrintsALinePerReadThenTheSizes() throws Exception {
         byte[] a = TestPoems.poem("a", 6);
         byte[] b = TestPoems.poem("b", 2);
-        try (var s1 = FixtureServer.slow(a, 30, Duration.ofMillis(1));
-                var s2 = FixtureServer.slow(b, 10, Duration.ofMillis(1))) {
-            var run = CommandLineRun.of("get", "--style", "select", port(s1.address()), port(s2.address()));
+        try (var s1 = TestServers.slow(a, 30, Duration.ofMillis(1));
+                var s2 = TestServers.slow(b, 10, Duration.ofMillis(1))) {
+            var run = CommandLineRun.of("get", "--style", "select", port(TestServers.address(s1)), port(TestServers.address(s2)));
 
             assertEquals(ExitCodes.OK, run.exitCode(), run.err());
             List<String> lines = run.outLines();
@@ -124,8 +127,8 @@ class GetCommandTest {
     void refusedServerGivesExitCode1AndTheOtherPoemsStillArrive() throws Exception {
         byte[] a = TestPoems.poem("a", 3);
         Address refusing = TestPoems.refusingAddress();
-        try (var s1 = FixtureServer.slow(a, 10, Duration.ofMillis(1))) {
-            var run = CommandLineRun.of("get", "--style", "blocking", "--print", port(refusing), port(s1.address()));
+        try (var s1 = TestServers.slow(a, 10, Duration.ofMillis(1))) {
+            var run = CommandLineRun.of("get", "--style", "blocking", "--print", port(refusing), port(TestServers.address(s1)));
 
             assertEquals(ExitCodes.SOME_FAILED, run.exitCode());
             assertTrue(run.outLines().contains("Task 1: failed to connect to " + refusing + ": Connection refused"),

@@ -103,12 +103,10 @@ public final class DemoCommand implements Callable<Integer> {
 
         TimelineRenderer renderer = new TimelineRenderer(width, palette);
         Duration span = runs.stream().map(r -> r.recording().total()).max(Duration::compareTo).orElseThrow();
-        // a column of the zoom holds about one read: the servers' reads, one after another
-        Duration perColumn = max(plan.delay().dividedBy(plan.servers().size()), Duration.ofMillis(1));
         for (StyleRun run : runs) {
             out.println();
             renderer.render(run.title(), run.recording(), span).forEach(out::println);
-            renderer.renderZoom(run.recording(), Duration.ZERO, perColumn).forEach(out::println);
+            renderer.renderReads(run.recording()).forEach(out::println);
             renderer.legend(run.recording()).forEach(out::println);
         }
         out.println();
@@ -135,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void header(PrintWriter out, Palette palette, DemoPlan plan, List<Address> addresses) {
-        out.println(palette.bold("Three slow poetry servers, started in this process:"));
+        out.println(palette.bold(plan.servers().size() + " slow poetry servers, started in this process:"));
         int nameWidth = plan.servers().stream().mapToInt(s -> s.poem().source().length()).max().orElse(0);
         for (int i = 0; i < plan.servers().size(); i++) {
             DemoPlan.Server server = plan.servers().get(i);
@@ -143,8 +141,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(String.format("  %-" + nameWidth + "s %5d bytes, %d bytes a send, on %s",
                     poem.source(), poem.size(), server.numBytes(), addresses.get(i)));
         }
-        out.println(String.format(Locale.ROOT, "  one send every %d ms (speed %s: the text waits 100 ms)",
-                plan.delay().toMillis(), formatSpeed(plan.speed())));
+        out.println(String.format(Locale.ROOT, "  one send every %s ms (speed %s: the text waits 100 ms)",
+                formatNumber(plan.delay().toNanos() / 1e6), formatNumber(plan.speed())));
         out.flush();
     }
 
@@ -163,11 +161,9 @@ public final class DemoCommand implements Callable<Integer> {
         return new StyleRun(style.name(), style.name() + ": " + style.description(), recording, outcomes);
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static String formatSpeed(double speed) {
-        return speed == Math.rint(speed) ? String.valueOf((long) speed) : String.format(Locale.ROOT, "%.2g", speed);
+    /** {@code 45}, {@code 2.5}, {@code 2.2}: at most one decimal, none when it is zero. */
+    private static String formatNumber(double value) {
+        String s = String.format(Locale.ROOT, "%.1f", value);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 }

@@ -83,7 +83,7 @@ final class Progress implements TaskListener {
         lock.lock();
         try {
             String done = " done, " + reads.get() + " reads in " + ShortDurations.format(total);
-            err.println(interactive ? "\r" + status() + done + "\u001b[K" : done);
+            err.println(interactive ? "\rrunning " + label + "..." + done + "\u001b[K" : done);
             err.flush();
         } finally {
             lock.unlock();

@@ -17,9 +17,15 @@ import org.slowpoetry.protocol.Address;
  */
 public record Recording(Duration total, List<Track> tracks) {
 
+    /** @throws IllegalArgumentException if a track ends after the total */
     public Recording {
         Objects.requireNonNull(total, "total");
         tracks = List.copyOf(tracks);
+        for (Track track : tracks) {
+            if (track.end().compareTo(total) > 0) {
+                throw new IllegalArgumentException("task " + track.task() + " ends after the recording's total");
+            }
+        }
     }
 
     /** Reads over all tasks. */
@@ -53,7 +59,7 @@ public record Recording(Duration total, List<Track> tracks) {
     }
 
     /**
-     * One task.
+     * One task. Its reads are in time order, between its start and its end.
      *
      * @param task    1-based task number
      * @param address where it fetched from
@@ -74,6 +80,13 @@ public record Recording(Duration total, List<Track> tracks) {
             reads = List.copyOf(reads);
             if (end.compareTo(start) < 0) {
                 throw new IllegalArgumentException("task " + task + " ends before it starts");
+            }
+            Duration previous = start;
+            for (Read read : reads) {
+                if (read.at().compareTo(previous) < 0 || read.at().compareTo(end) > 0) {
+                    throw new IllegalArgumentException("task " + task + ": reads out of order or outside its time");
+                }
+                previous = read.at();
             }
         }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,10 +31,10 @@ public final class TimelineRenderer {
 
     /* Implementation overview
      *
-     * The plot is `plot` columns wide and shows a Window of time: [0, span] for render, a short
-     * [from, from + plot * perColumn] for renderZoom; each column stands for span / plot. Layout
-     * fixes the label and size columns from the recording alone, so a timeline and its zoom line
-     * up. A task's row
+     * render: the plot is `plot` columns wide and shows a Window of time, [0, span]; each column
+     * stands for span / plot. renderReads: each column is one read instead, so that reads that fall
+     * in the same slice of time still get a mark each, in order. Layout fixes the label and size
+     * columns from the recording alone, so the two views line up. A task's row
      * is a line of cells: blank before the task starts and after it ends, WAITING from start to
      * end, READ in each column where a read happened, FAILED where a failed task ended. The cells
      * are then turned into text run by run, so that a colour code is written once per run. The
@@ -72,7 +73,7 @@ public final class TimelineRenderer {
 
     /**
      * The lines of one timeline: title, one row per task with its bytes at the right, axis, axis
-     * labels; follow them with a {@link #renderZoom zoom} if wanted, then the {@link #legend}. No
+     * labels; follow them with {@link #renderReads} if wanted, then the {@link #legend}. No
      * line is wider than the renderer's width (not counting colour codes).
      *
      * @param title     the first line, cut to the width
@@ -87,33 +88,69 @@ public final class TimelineRenderer {
         Layout layout = Layout.of(recording, width);
         List<String> lines = new ArrayList<>();
         lines.add(palette.bold(cut(title, width)));
-        lines.addAll(plot(recording, layout, 0, Math.max(1, span.toNanos()), true));
+        lines.addAll(plot(recording, layout, Math.max(1, span.toNanos())));
         return lines;
     }
 
     /**
-     * A magnified piece of a timeline, aligned with {@link #render}'s rows: {@code perColumn} of
-     * time in each column from {@code from} on, fine enough that every read gets its own mark. This
-     * is where the reader sees one thread switch between tasks (Figure 3) or wait on one (Figure 1).
-     *
-     * @throws IllegalArgumentException if {@code perColumn} is not positive or {@code from} negative
+     * The reads one after another, a column each, in the order the client made them: the row of
+     * the task that read is marked, the other tasks under way at that moment are shown waiting.
+     * From a blocking client this is Figure 1 in small (one task's reads, then the next task's);
+     * from the select client it is Figure 3 (the tasks take turns on one thread). The window of
+     * reads shown is centred on the first switch from one task to another. Rows line up with
+     * {@link #render}'s.
      */
-    public List<String> renderZoom(Recording recording, Duration from, Duration perColumn) {
-        if (!perColumn.isPositive() || from.isNegative()) {
-            throw new IllegalArgumentException("bad zoom: from " + from + ", " + perColumn + " a column");
-        }
+    public List<String> renderReads(Recording recording) {
         Layout layout = Layout.of(recording, width);
-        long fromNanos = from.toNanos();
-        long spanNanos = perColumn.toNanos() * layout.plot;
+        List<TaskRead> reads = recording.tracks().stream()
+                .flatMap(t -> t.reads().stream().map(r -> new TaskRead(t.task(), r.at())))
+                .sorted(Comparator.comparing(TaskRead::at).thenComparingInt(TaskRead::task))
+                .toList();
+        int firstSwitch = 0;
+        while (firstSwitch < reads.size() && reads.get(firstSwitch).task() == reads.getFirst().task()) {
+            firstSwitch++;
+        }
+        int first = Math.max(0, Math.min(firstSwitch - layout.plot / 2, reads.size() - layout.plot));
+        List<TaskRead> shown = reads.subList(first, Math.min(reads.size(), first + layout.plot));
+
         List<String> lines = new ArrayList<>();
-        String heading = "zoom: " + human(fromNanos) + " to " + human(fromNanos + spanNanos) + ", "
-                + human(perColumn.toNanos()) + " a column: a mark per read";
+        String heading = shown.isEmpty() ? "no reads"
+                : "reads " + (first + 1) + " to " + (first + shown.size()) + " of " + reads.size()
+                        + " in the order they were made";
         lines.add(" ".repeat(layout.left) + palette.dim(cut(heading, width - layout.left)));
-        lines.addAll(plot(recording, layout, fromNanos, spanNanos, false));
+        for (Recording.Track track : recording.tracks()) {
+            Cell[] cells = new Cell[shown.size()];
+            for (int i = 0; i < cells.length; i++) {
+                TaskRead read = shown.get(i);
+                boolean underWay = read.at().compareTo(track.start()) >= 0 && read.at().compareTo(track.end()) <= 0;
+                cells[i] = read.task() == track.task() ? Cell.READ : underWay ? Cell.WAITING : Cell.EMPTY;
+            }
+            lines.add((palette.task(track.task(), pad("task " + track.task(), layout.left)) + paint(cells, track.task()))
+                    .stripTrailing());
+        }
+        String[] axis = new String[shown.size()];
+        char[] labels = new char[shown.size()];
+        Arrays.fill(labels, ' ');
+        int free = 0;
+        for (int i = 0; i < shown.size(); i++) {
+            int number = first + i + 1;
+            axis[i] = number % 10 == 0 ? palette.axisTick() : palette.axisLine();
+            String label = "#" + number;
+            if (number % 10 == 0 && i >= free && i + label.length() <= labels.length) {
+                label.getChars(0, label.length(), labels, i);
+                free = i + label.length() + 1;
+            }
+        }
+        lines.add(" ".repeat(layout.left) + palette.dim(String.join("", axis)));
+        lines.add((" ".repeat(layout.left) + palette.dim(new String(labels))).stripTrailing());
         return lines;
     }
 
-    /** Column widths shared by a timeline and its zoom, so their rows line up. */
+    /** A read and the task that made it, for {@link #renderReads}. */
+    private record TaskRead(int task, Duration at) {
+    }
+
+    /** Column widths shared by {@link #render} and {@link #renderReads}, so their rows line up. */
     private record Layout(int left, int right, int plot, List<String> sizes) {
         static Layout of(Recording recording, int width) {
             List<String> sizes = recording.tracks().stream().map(t -> t.bytes() + " B").toList();
@@ -124,19 +161,16 @@ public final class TimelineRenderer {
         }
     }
 
-    /** Task rows, axis and labels for the window {@code [fromNanos, fromNanos + spanNanos]}. */
-    private List<String> plot(Recording recording, Layout layout, long fromNanos, long spanNanos, boolean sizes) {
+    /** Task rows with their sizes, axis and labels for the time from 0 to {@code spanNanos}. */
+    private List<String> plot(Recording recording, Layout layout, long spanNanos) {
         List<String> lines = new ArrayList<>();
-        Window window = new Window(fromNanos, spanNanos, layout.plot);
+        Window window = new Window(spanNanos, layout.plot);
         for (int i = 0; i < recording.tracks().size(); i++) {
             Recording.Track track = recording.tracks().get(i);
             String label = pad("task " + track.task(), layout.left);
-            String line = palette.task(track.task(), label) + row(track, window);
-            if (sizes) {
-                String size = layout.sizes.get(i);
-                line += " ".repeat(layout.right - size.length()) + size;
-            }
-            lines.add(line.stripTrailing());
+            String size = layout.sizes.get(i);
+            lines.add(palette.task(track.task(), label) + row(track, window)
+                    + " ".repeat(layout.right - size.length()) + size);
         }
         long step = tickStep(spanNanos, layout.plot);
         lines.add(" ".repeat(layout.left) + palette.dim(axis(window, step)));
@@ -144,24 +178,16 @@ public final class TimelineRenderer {
         return lines;
     }
 
-    /**
-     * The time from {@code from} to {@code from + span} spread over {@code columns} columns.
-     * {@link #column} is -1 before the window and {@code columns} after it.
-     */
-    private record Window(long from, long span, int columns) {
+    /** The time from 0 to {@code span} nanoseconds spread over {@code columns} columns. */
+    private record Window(long span, int columns) {
         int column(Duration at) {
             return column(at.toNanos());
         }
 
+        /** The column of a time; the span's end falls in the last column. */
         int column(long atNanos) {
-            if (atNanos < from) {
-                return -1;
-            }
-            long col = (long) ((double) (atNanos - from) * columns / span);
-            if (atNanos > from + span) {
-                return columns;
-            }
-            return (int) Math.min(columns - 1, col);
+            assert atNanos >= 0 && atNanos <= span : atNanos;
+            return (int) Math.min(columns - 1, (long) ((double) atNanos * columns / span));
         }
     }
 
@@ -169,27 +195,26 @@ public final class TimelineRenderer {
         int plot = window.columns();
         Cell[] cells = new Cell[plot];
         Arrays.fill(cells, Cell.EMPTY);
-        int start = window.column(track.start());
         int end = window.column(track.end());
-        if (end >= 0 && start < plot) { // the task overlaps the window
-            Arrays.fill(cells, Math.max(0, start), Math.min(plot - 1, end) + 1, Cell.WAITING);
-        }
+        Arrays.fill(cells, window.column(track.start()), end + 1, Cell.WAITING);
         for (Recording.Read read : track.reads()) {
-            int at = window.column(read.at());
-            if (at >= 0 && at < plot) {
-                cells[at] = Cell.READ;
-            }
+            cells[window.column(read.at())] = Cell.READ;
         }
-        if (track.ending() == Recording.Ending.FAILED && end >= 0 && end < plot) {
+        if (track.ending() == Recording.Ending.FAILED) {
             cells[end] = Cell.FAILED;
         }
+        return paint(cells, track.task());
+    }
+
+    /** The cells as text, one colour code per run of equal cells. */
+    private String paint(Cell[] cells, int task) {
         StringBuilder text = new StringBuilder();
-        for (int run = 0; run < plot; ) {
+        for (int run = 0; run < cells.length; ) {
             int stop = run;
-            while (stop < plot && cells[stop] == cells[run]) {
+            while (stop < cells.length && cells[stop] == cells[run]) {
                 stop++;
             }
-            text.append(paint(cells[run], track.task(), stop - run));
+            text.append(paint(cells[run], task, stop - run));
             run = stop;
         }
         return text.toString();
@@ -207,13 +232,10 @@ public final class TimelineRenderer {
     private String axis(Window window, long step) {
         String[] cells = new String[window.columns()];
         Arrays.fill(cells, palette.axisLine());
-        for (long t = firstTick(window.from(), step); t <= window.from() + window.span(); t += step) {
-            int at = window.column(t);
-            if (at >= 0 && at < cells.length) {
-                cells[at] = palette.axisTick();
-            }
+        for (long t = step; t <= window.span(); t += step) {
+            cells[window.column(t)] = palette.axisTick();
         }
-        cells[0] = window.from() == 0 ? palette.axisStart() : cells[0];
+        cells[0] = palette.axisStart();
         return String.join("", cells);
     }
 
@@ -221,7 +243,7 @@ public final class TimelineRenderer {
         char[] row = new char[window.columns()];
         Arrays.fill(row, ' ');
         int free = 0; // first column a label may use
-        for (long t = firstTick(window.from(), step); t <= window.from() + window.span(); t += step) {
+        for (long t = 0; t <= window.span(); t += step) {
             String label = seconds(t);
             int at = window.column(t);
             if (at >= free && at + label.length() <= row.length) {
@@ -230,10 +252,6 @@ public final class TimelineRenderer {
             }
         }
         return new String(row).stripTrailing();
-    }
-
-    private static long firstTick(long from, long step) {
-        return (from + step - 1) / step * step;
     }
 
     /**
@@ -270,14 +288,6 @@ public final class TimelineRenderer {
     /** {@code 0s}, {@code 2s}, {@code 0.5s}, {@code 0.02s}. */
     private static String seconds(long nanos) {
         return BigDecimal.valueOf(nanos / 1_000_000).movePointLeft(3).stripTrailingZeros().toPlainString() + "s";
-    }
-
-    /** {@code 15 ms} below a second, {@code 1.02 s} from a second on. */
-    private static String human(long nanos) {
-        if (nanos < 1_000_000_000L) {
-            return nanos / 1_000_000 + " ms";
-        }
-        return BigDecimal.valueOf(nanos / 10_000_000).movePointLeft(2).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static String pad(String s, int width) {

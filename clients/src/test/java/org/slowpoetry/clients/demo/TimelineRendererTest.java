@@ -51,7 +51,7 @@ class TimelineRendererTest {
             Recording blocking = Recordings.blocking(Duration.ofMillis(45), 102, 65, 65);
             var renderer = new TimelineRenderer(width, Palette.plain());
             List<String> lines = new java.util.ArrayList<>(renderer.render("t".repeat(200), blocking, blocking.total()));
-            lines.addAll(renderer.renderZoom(blocking, Duration.ZERO, Duration.ofMillis(15)));
+            lines.addAll(renderer.renderReads(blocking));
             lines.addAll(renderer.legend(blocking));
             for (String line : lines) {
                 assertTrue(line.length() <= width, width + ": " + line.length() + ": " + line);
@@ -78,22 +78,39 @@ class TimelineRendererTest {
     }
 
     @Test
-    void zoomGivesEachReadItsOwnMarkAndShowsTheTasksTakingTurns() {
-        // three tasks, each reading every 90 ms, 30 ms apart: a column of 30 ms holds one read
-        Recording interleaved = new Recording(s(0.9), List.of(
-                new Recording.Track(1, Address.parse("1"), s(0), List.of(read(0.0), read(0.09), read(0.18)), s(0.9),
+    void readsInOrderShowTheSelectClientsTasksTakingTurns() {
+        // three tasks reading in turn, 30 ms apart: one thread, interleaved (Figure 3)
+        Recording interleaved = new Recording(s(0.3), List.of(
+                new Recording.Track(1, Address.parse("1"), s(0), List.of(read(0.0), read(0.09), read(0.18)), s(0.3),
                         Recording.Ending.FINISHED, ""),
-                new Recording.Track(2, Address.parse("2"), s(0), List.of(read(0.03), read(0.12), read(0.21)), s(0.9),
+                new Recording.Track(2, Address.parse("2"), s(0), List.of(read(0.03), read(0.12), read(0.21)), s(0.3),
                         Recording.Ending.FINISHED, ""),
-                new Recording.Track(3, Address.parse("3"), s(0), List.of(read(0.06), read(0.15), read(0.24)), s(0.9),
+                new Recording.Track(3, Address.parse("3"), s(0), List.of(read(0.06), read(0.15), read(0.24)), s(0.3),
                         Recording.Ending.FINISHED, "")));
-        List<String> lines = new TimelineRenderer(60, Palette.plain()).renderZoom(interleaved, s(0), s(0.03));
+        List<String> lines = new TimelineRenderer(60, Palette.plain()).renderReads(interleaved);
 
-        assertEquals("zoom: 0 ms to 1.44 s, 30 ms a column: a mark per read", lines.get(0).strip());
-        // each task runs until 0.9 s: column 30, then nothing
-        assertEquals("task 1 #..#..#" + ".".repeat(24), lines.get(1));
-        assertEquals("task 2 .#..#..#" + ".".repeat(23), lines.get(2));
-        assertEquals("task 3 ..#..#..#" + ".".repeat(22), lines.get(3));
+        assertEquals(List.of(
+                "       reads 1 to 9 of 9 in the order they were made",
+                "task 1 #..#..#..",
+                "task 2 .#..#..#.",
+                "task 3 ..#..#..#",
+                "       ---------",
+                ""), lines.stream().map(String::stripTrailing).toList());
+    }
+
+    @Test
+    void readsInOrderAreCentredOnTheFirstSwitchOfTask() {
+        // blocking: task 1 reads 100 times, then task 2 starts (Figure 1 in small)
+        Recording blocking = Recordings.blocking(Duration.ofMillis(10), 100, 50);
+        List<String> lines = new TimelineRenderer(60, Palette.plain()).renderReads(blocking);
+        int plot = 60 - "task 2 ".length() - " 1000 B".length();
+
+        assertEquals("       reads " + (101 - plot / 2) + " to " + (100 + plot - plot / 2) + " of 150 in the order they were made",
+                lines.get(0));
+        assertEquals("task 1 " + "#".repeat(plot / 2), lines.get(1));
+        // task 2 starts the moment task 1's last read is done: under way (.) in that column
+        assertEquals("task 2 " + " ".repeat(plot / 2 - 1) + "." + "#".repeat(plot - plot / 2), lines.get(2));
+        assertTrue(lines.get(4).contains("#100"), lines.get(4));
     }
 
     @Test
@@ -109,7 +126,6 @@ class TimelineRendererTest {
         assertThrows(IllegalArgumentException.class, () -> new TimelineRenderer(TimelineRenderer.MIN_WIDTH - 1, Palette.plain()));
         var renderer = new TimelineRenderer(80, Palette.plain());
         assertThrows(IllegalArgumentException.class, () -> renderer.render("x", FIXED, s(5)));
-        assertThrows(IllegalArgumentException.class, () -> renderer.renderZoom(FIXED, s(0), Duration.ZERO));
     }
 
     @Test
