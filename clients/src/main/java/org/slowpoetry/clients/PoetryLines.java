@@ -62,18 +62,18 @@ public final class PoetryLines {
      * {@code Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361}.
      */
     public void gotPoem(int task, int bytes, Address address, Duration elapsed) {
-        out.println(prefix(task) + "got " + bytes + " bytes of poetry from " + address + " in "
+        out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + address + " in "
                 + Durations.pythonStyle(elapsed));
     }
 
     /** Select client, one read: {@code Task 1: got 30 bytes of poetry from 127.0.0.1:10000}. */
     public void gotChunk(int task, int bytes, Address address) {
-        out.println(prefix(task) + "got " + bytes + " bytes of poetry from " + address);
+        out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + address);
     }
 
     /** Select client, once all are done: {@code Task 1: 3003 bytes of poetry}. */
     public void poemSize(int task, int bytes) {
-        out.println(prefix(task) + bytes + " bytes of poetry");
+        out.println(prefix(task) + bytes(bytes) + " of poetry");
     }
 
     /** {@code Task 2: failed to connect to 127.0.0.1:10001: Connection refused}. */
@@ -116,8 +116,7 @@ public final class PoetryLines {
      * {@code lost connection to HOST:PORT after 120 bytes: Connection reset}.
      */
     public static String connectionLost(Address address, int received, Throwable cause) {
-        return "lost connection to " + address + " after " + received + (received == 1 ? " byte: " : " bytes: ")
-                + describe(cause);
+        return "lost connection to " + address + " after " + bytes(received) + ": " + describe(cause);
     }
 
     /**
@@ -132,6 +131,11 @@ public final class PoetryLines {
             case Throwable t when t.getMessage() != null && !t.getMessage().isBlank() -> firstLine(t.getMessage());
             case Throwable t -> t.getClass().getSimpleName();
         };
+    }
+
+    /** {@code 30 bytes}, but {@code 1 byte} (the last send of a poem is often that short). */
+    private static String bytes(long count) {
+        return count + (count == 1 ? " byte" : " bytes");
     }
 
     private static String prefix(int task) {

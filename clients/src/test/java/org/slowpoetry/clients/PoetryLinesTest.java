@@ -40,9 +40,11 @@ class PoetryLinesTest {
     @Test
     void selectClientLinesMatchPart2() {
         lines.gotChunk(1, 30, address);
+        lines.gotChunk(1, 1, address);
         lines.poemSize(1, 3003);
         assertEquals("""
                 Task 1: got 30 bytes of poetry from 127.0.0.1:10000
+                Task 1: got 1 byte of poetry from 127.0.0.1:10000
                 Task 1: 3003 bytes of poetry
                 """, printed());
     }

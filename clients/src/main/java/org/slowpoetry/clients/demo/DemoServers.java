@@ -50,7 +50,11 @@ final class DemoServers implements AutoCloseable {
             }
             return new DemoServers(started);
         } catch (IOException | RuntimeException e) {
-            started.forEach(PoetryServer::close);
+            try {
+                closeAll(started);
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("cannot start the demo's servers", io);
             }
@@ -65,8 +69,27 @@ final class DemoServers implements AutoCloseable {
                 .toList();
     }
 
+    /** Closes every server, even if closing one of them throws (that is rethrown at the end). */
     @Override
     public void close() {
-        servers.forEach(PoetryServer::close);
+        closeAll(servers);
+    }
+
+    private static void closeAll(List<PoetryServer> servers) {
+        RuntimeException failure = null;
+        for (PoetryServer server : servers) {
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -9,23 +9,39 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Draws a {@link Recording} as text: one row per task with time running across, a mark in every
- * column in which bytes arrived, a time axis, and a legend. Drawn from a blocking fetch it is
- * Figure 1 of Part 1, from the select client it is Figure 3:
+ * Draws a {@link Recording} as text. {@link #render} puts time across: one row per task, a mark in
+ * every column in which bytes arrived, a time axis. {@link #renderReads} puts the reads across, one
+ * column each in the order they were made. {@link #legend} explains the marks. From the demo, at
+ * {@code --no-color} in a UTF-8 terminal:
  *
  * <pre>
  * blocking: one poem after another, one thread, java.net.Socket (Part 2)
- * task 1 ##############################                                    3049 B
- * task 2                               ###################                  641 B
- * task 3                                                  ###################  646 B
- *        +---------+---------+---------+---------+---------+---------+----
- *        0s        2s        4s        6s        8s        10s       12s
- *        # bytes arrived  . waiting for bytes  X failed      total 0:00:13.1
+ * task 1 ██████████████████████████████                                     3049 B
+ * task 2                              ███████████████████                    641 B
+ * task 3                                                ███████████████████  646 B
+ *        └───────────┴───────────┴───────────┴────────────┴───────────┴────
+ *        0s          2s          4s          6s           8s          10s
+ *        reads 70 to 135 of 232 in the order they were made
+ * task 1 █████████████████████████████████
+ * task 2                                  █████████████████████████████████
+ * task 3
+ *        ┴─────────┴─────────┴─────────┴─────────┴─────────┴─────────┴─────
+ *        #70       #80       #90       #100      #110      #120      #130
+ *        █ bytes arrived  · waiting for bytes  ✗ failed            total 0:00:10.7
+ * </pre>
+ *
+ * That is Figure 1 of Part 1; the select client's reads come out as Figure 3:
+ *
+ * <pre>
+ *        reads 1 to 66 of 232 in the order they were made
+ * task 1 █··█··█··█··█··█··█··█····█··█·█··█··█·█···█·█···█··█···█·█··█··█·
+ * task 2 ·█··█··█··█··█··█··█··█··█··█·█····██····██····██··█··█··█··█····█
+ * task 3 ··█··█··█··█··█··█··█··██··█····██····█·█···█·█···█··█·█···█··██··
  * </pre>
  *
  * Give every timeline of one demo the same {@code span} so their lengths can be compared by eye.
  *
- * <p><b>Threading:</b> immutable; {@link #render} may be called from any thread.
+ * <p><b>Threading:</b> immutable; every method may be called from any thread.
  */
 public final class TimelineRenderer {
 
