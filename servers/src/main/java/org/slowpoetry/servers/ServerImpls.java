@@ -30,7 +30,9 @@ public final class ServerImpls {
     /**
      * The impl called {@code name} that serves {@code kind}.
      *
-     * @throws UserException naming the impls there are, and the planned ones still to come
+     * @throws UserException naming the impls that serve {@code kind}, and the planned ones still
+     *                       to come: {@code unknown impl 'x' for serve slow; available: blocking
+     *                       (coming: loom, reactor)}
      */
     public static ServerImpl find(String name, ServerKind kind) {
         List<ServerImpl> available = serving(kind);
@@ -39,12 +41,16 @@ public final class ServerImpls {
                 return impl;
             }
         }
-        String have = available.stream().map(ServerImpl::name).collect(Collectors.joining(", "));
+        String have = available.isEmpty() ? "none"
+                : available.stream().map(ServerImpl::name).collect(Collectors.joining(", "));
+        if (all().stream().anyMatch(i -> i.name().equals(name))) {
+            throw new UserException("impl '" + name + "' cannot serve " + kind.command() + "; available: " + have);
+        }
         List<String> coming = PLANNED.stream()
                 .filter(p -> available.stream().noneMatch(i -> i.name().equals(p)))
                 .toList();
         throw new UserException("unknown impl '" + name + "' for serve " + kind.command()
-                + "; available: " + (have.isEmpty() ? "none" : have)
+                + "; available: " + have
                 + (coming.isEmpty() ? "" : " (coming: " + String.join(", ", coming) + ")"));
     }
 }
