@@ -38,6 +38,7 @@ final class DeferredAssertions {
      * none given); it is consumed.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... types) {
         Object[] box = {null};
         boolean[] seen = {false};

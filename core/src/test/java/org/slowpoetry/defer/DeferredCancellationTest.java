@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slowpoetry.reactor.DelayedCall;
 
@@ -94,15 +95,15 @@ class DeferredCancellationTest {
     @Test
     void theCancellerIsCalledOnceWithTheDeferred() {
         // defer-cancel-5, test_cancellerArg, test_cancellerMultipleCancel
-        Deferred<String>[] seen = new Deferred[1];
+        AtomicReference<Deferred<String>> seen = new AtomicReference<>();
         Deferred<String> d = new Deferred<>(self -> {
             cancellerCalls++;
-            seen[0] = self;
+            seen.set(self);
         });
         d.addErrback(f -> null);
         d.cancel();
         d.cancel();
-        assertSame(d, seen[0]);
+        assertSame(d, seen.get());
         assertEquals(1, cancellerCalls);
     }
 

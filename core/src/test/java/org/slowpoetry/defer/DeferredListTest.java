@@ -63,7 +63,9 @@ class DeferredListTest {
         d2.errback(new Exception("d2 failure"));
         List<Outcome<String>> outcomes = successResultOf(list);
         assertTrue(outcomes.get(0).succeeded());
-        Outcome.Failed<String> failed = assertInstanceOf(Outcome.Failed.class, outcomes.get(1));
+        if (!(outcomes.get(1) instanceof Outcome.Failed<String> failed)) {
+            throw new AssertionError("expected a failed outcome: " + outcomes);
+        }
         assertEquals("d2 failure", failed.failure().getErrorMessage());
         assertEquals("(false, [Failure instance: java.lang.Exception: d2 failure])", failed.toString());
     }
@@ -177,7 +179,9 @@ class DeferredListTest {
         failureResultOf(two, CancelledException.class);
         List<Outcome<String>> outcomes = successResultOf(list);
         assertEquals(new Outcome.Success<>("Callback Result"), outcomes.get(0));
-        Outcome.Failed<String> second = assertInstanceOf(Outcome.Failed.class, outcomes.get(1));
+        if (!(outcomes.get(1) instanceof Outcome.Failed<String> second)) {
+            throw new AssertionError("expected a failed outcome: " + outcomes);
+        }
         assertSame(CancelledException.class, second.failure().type());
     }
 

@@ -103,7 +103,7 @@ final class ThreadedTestLoop implements EventLoop, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         lock.lock();
         try {
             stopping = true;
@@ -111,7 +111,18 @@ final class ThreadedTestLoop implements EventLoop, AutoCloseable {
         } finally {
             lock.unlock();
         }
-        thread.join();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void runLoop() {
