@@ -91,6 +91,55 @@ class ReactorTest {
     }
 
     @Test
+    void anInjectedHandlerGetsWhatEachKindOfCallbackThrowsAndTheLoopGoesOn() throws IOException {
+        var seen = new ArrayList<String>();
+        try (Reactor reactor = Reactor.open()) {
+            reactor.setUncaughtExceptionHandler(e -> seen.add(e.getMessage()));
+            reactor.callWhenRunning(() -> {
+                throw new IllegalStateException("I fall down.");
+            });
+            reactor.callWhenRunning(() -> {
+                reactor.callLater(Duration.ZERO, () -> {
+                    throw new IllegalArgumentException("from a timer");
+                });
+                reactor.callFromThread(() -> {
+                    throw new AssertionError("from callFromThread");
+                });
+                reactor.callLater(Duration.ofMillis(1), () -> {
+                    seen.add("But I get up again.");
+                    reactor.stop();
+                });
+            });
+            reactor.addShutdownTrigger(() -> {
+                throw new IllegalStateException("from a shutdown trigger");
+            });
+            reactor.run();
+        }
+        assertEquals(List.of("I fall down.", "from callFromThread", "from a timer", "But I get up again.",
+                "from a shutdown trigger"), seen);
+    }
+
+    @Test
+    void aHandlerThatThrowsDoesNotStopTheLoop() throws IOException {
+        var log = new ArrayList<String>();
+        try (Reactor reactor = Reactor.open()) {
+            reactor.setUncaughtExceptionHandler(e -> {
+                log.add("handler saw " + e.getMessage());
+                throw new IllegalStateException("the handler falls down too");
+            });
+            reactor.callWhenRunning(() -> {
+                throw new IllegalStateException("I fall down.");
+            });
+            reactor.callWhenRunning(() -> {
+                log.add("But I get up again.");
+                reactor.stop();
+            });
+            reactor.run();
+        }
+        assertEquals(List.of("handler saw I fall down.", "But I get up again."), log);
+    }
+
+    @Test
     void timersOnARealSelectorRunInTimeThenSchedulingOrder() throws IOException {
         var log = new ArrayList<Integer>();
         try (Reactor reactor = Reactor.open()) {
@@ -181,6 +230,7 @@ class ReactorTest {
                     () -> reactor.callLater(Duration.ZERO, () -> { }),
                     () -> reactor.callWhenRunning(() -> { }),
                     () -> reactor.addShutdownTrigger(() -> { }),
+                    () -> reactor.setUncaughtExceptionHandler(e -> { }),
                     () -> reactor.listenTCP(0, a -> new Protocol() { }),
                     () -> reactor.connectTCP("127.0.0.1", 9, a -> new Protocol() { }),
                     () -> reactor.addReader(null),
