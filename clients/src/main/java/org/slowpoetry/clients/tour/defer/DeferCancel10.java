@@ -3,12 +3,17 @@ package org.slowpoetry.clients.tour.defer;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.slowpoetry.defer.Callback;
+import org.slowpoetry.defer.CancelledException;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 import org.slowpoetry.reactor.Reactor;
 
 /**
- * {@code defer-cancel-10}, the text's {@code deferred-cancel/defer-cancel-10.py} (Part 19): defer-cancel-9, cancelled before the poem comes. The errback gets the {@link org.slowpoetry.defer.CancelledException}, but the work goes on: "Sending poem" still appears, and the Deferred, cancelled, ignores the late result (as in defer-cancel-4). Cancelling a Deferred does not by itself stop anything.
+ * {@code defer-cancel-10}, the text's {@code deferred-cancel/defer-cancel-10.py} (Part 19):
+ * defer-cancel-9, cancelled before the poem comes. The errback gets the
+ * {@link CancelledException}, but the work goes on: "Sending poem" still appears, and the
+ * Deferred, cancelled, ignores the late result (as in defer-cancel-4). Cancelling a Deferred does
+ * not by itself stop anything.
  *
  * <p>The text's delays (poem after 5 s, cancel after 2 s, stop after 10 s) are a tenth here.
  *

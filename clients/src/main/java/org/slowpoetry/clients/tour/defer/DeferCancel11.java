@@ -10,7 +10,9 @@ import org.slowpoetry.reactor.DelayedCall;
 import org.slowpoetry.reactor.Reactor;
 
 /**
- * {@code defer-cancel-11}, the text's {@code deferred-cancel/defer-cancel-11.py} (Part 19): defer-cancel-10, with a canceller: {@code getPoem} cancels its timer when its Deferred is cancelled, so the poem is never sent. Now the operation is really aborted.
+ * {@code defer-cancel-11}, the text's {@code deferred-cancel/defer-cancel-11.py} (Part 19):
+ * defer-cancel-10, with a canceller: {@code getPoem} cancels its timer when its Deferred is
+ * cancelled, so the poem is never sent. Now the operation is really aborted.
  *
  * <p>The text's delays (poem after 5 s, cancel after 2 s, stop after 10 s) are a tenth here.
  *

@@ -2,11 +2,14 @@ package org.slowpoetry.clients.tour.defer;
 
 import java.io.PrintStream;
 import org.slowpoetry.defer.Callback;
+import org.slowpoetry.defer.CancelledException;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 
 /**
- * {@code defer-cancel-2}, the text's {@code deferred-cancel/defer-cancel-2.py} (Part 19): the cancelled Deferred's {@link org.slowpoetry.defer.CancelledException} goes to the errback, which handles it like any other failure.
+ * {@code defer-cancel-2}, the text's {@code deferred-cancel/defer-cancel-2.py} (Part 19):
+ * cancelling fails the Deferred with {@link CancelledException}, which goes to the errback like any
+ * other failure, and is handled there.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */

@@ -6,7 +6,8 @@ import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 
 /**
- * {@code defer-cancel-3}, the text's {@code deferred-cancel/defer-cancel-3.py} (Part 19): cancelling a Deferred that has already fired does nothing: the callback has had its result.
+ * {@code defer-cancel-3}, the text's {@code deferred-cancel/defer-cancel-3.py} (Part 19):
+ * cancelling a Deferred that has already fired does nothing: the callback has had its result.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */

@@ -1,12 +1,18 @@
 package org.slowpoetry.clients.tour.defer;
 
 import java.io.PrintStream;
+import org.slowpoetry.defer.AlreadyCalledException;
 import org.slowpoetry.defer.Callback;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 
 /**
- * {@code defer-cancel-4}, the text's {@code deferred-cancel/defer-cancel-4.py} (Part 19): a Deferred fired after it was cancelled ignores that late result, without the {@link org.slowpoetry.defer.AlreadyCalledException} a second firing would throw. Firing is the job of the code below, which may not know about cancelling; cancelling is the wish of the code above, not to get the result. That code below may well fire the Deferred anyway, and must not be blown up for it.
+ * {@code defer-cancel-4}, the text's {@code deferred-cancel/defer-cancel-4.py} (Part 19): a
+ * Deferred fired after it was cancelled ignores that late result, without the {@link
+ * AlreadyCalledException} a second firing would throw. Firing is the job of the code below, which
+ * may know nothing of cancelling and fire the Deferred anyway; cancelling is the code above saying
+ * it no longer wants the result. So a cancelled Deferred swallows that one late firing instead of
+ * blowing up the code below.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */

@@ -3,11 +3,16 @@ package org.slowpoetry.clients.tour.defer;
 import java.io.PrintStream;
 import java.util.function.Consumer;
 import org.slowpoetry.defer.Callback;
+import org.slowpoetry.defer.CancelledException;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 
 /**
- * {@code defer-cancel-5}, the text's {@code deferred-cancel/defer-cancel-5.py} (Part 19): a Deferred made with a canceller: a callback from the code that made the Deferred (the only code that knows how to stop the work: close a connection, cancel a timer), run by {@link Deferred#cancel()} before the errbacks get the {@link org.slowpoetry.defer.CancelledException}.
+ * {@code defer-cancel-5}, the text's {@code deferred-cancel/defer-cancel-5.py} (Part 19): a
+ * Deferred made with a canceller: a callback from the code that made the Deferred, the only code
+ * that knows how to stop the work (close a connection, cancel a timer). {@link Deferred#cancel()}
+ * calls it first; then, since it did not fire the Deferred, the errback gets a {@link
+ * CancelledException}.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */

@@ -3,11 +3,14 @@ package org.slowpoetry.clients.tour.defer;
 import java.io.PrintStream;
 import java.util.function.Consumer;
 import org.slowpoetry.defer.Callback;
+import org.slowpoetry.defer.CancelledException;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 
 /**
- * {@code defer-cancel-6}, the text's {@code deferred-cancel/defer-cancel-6.py} (Part 19): a canceller may fire the Deferred itself, here with a result; then there is no {@link org.slowpoetry.defer.CancelledException}, and the callback gets that result.
+ * {@code defer-cancel-6}, the text's {@code deferred-cancel/defer-cancel-6.py} (Part 19): a
+ * canceller may fire the Deferred itself, here with a result; then there is no {@link
+ * CancelledException}, and the callback gets that result.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */

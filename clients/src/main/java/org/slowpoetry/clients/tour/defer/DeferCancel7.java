@@ -3,11 +3,14 @@ package org.slowpoetry.clients.tour.defer;
 import java.io.PrintStream;
 import java.util.function.Consumer;
 import org.slowpoetry.defer.Callback;
+import org.slowpoetry.defer.CancelledException;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 
 /**
- * {@code defer-cancel-7}, the text's {@code deferred-cancel/defer-cancel-7.py} (Part 19): a canceller may fire the Deferred itself, here with an error of its own, which the errback gets instead of a {@link org.slowpoetry.defer.CancelledException}.
+ * {@code defer-cancel-7}, the text's {@code deferred-cancel/defer-cancel-7.py} (Part 19): a
+ * canceller may fire the Deferred itself, here with an error of its own, which the errback gets
+ * instead of a {@link CancelledException}.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */

@@ -7,7 +7,9 @@ import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 
 /**
- * {@code defer-cancel-8}, the text's {@code deferred-cancel/defer-cancel-8.py} (Part 19): a Deferred with a canceller, fired and then cancelled: the canceller is not called, since there is nothing left to cancel.
+ * {@code defer-cancel-8}, the text's {@code deferred-cancel/defer-cancel-8.py} (Part 19): a
+ * Deferred with a canceller, fired and then cancelled: the canceller is not called, since there is
+ * nothing left to cancel.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */

@@ -8,12 +8,15 @@ import org.slowpoetry.defer.Failure;
 import org.slowpoetry.reactor.Reactor;
 
 /**
- * {@code defer-cancel-9}, the text's {@code deferred-cancel/defer-cancel-9.py} (Part 19): the Deferred of an asynchronous operation: {@code getPoem} returns at once, and the reactor fires the Deferred with a poem later. The reactor is stopped by a timer, not by the callback, for the sake of the next two examples.
+ * {@code defer-cancel-9}, the text's {@code deferred-cancel/defer-cancel-9.py} (Part 19): the
+ * Deferred of an asynchronous operation: {@code getPoem} returns at once, and the reactor fires the
+ * Deferred with a poem later. The reactor is stopped by a timer, not by the callback, for the sake
+ * of the next two examples.
  *
  * <p>The text's delays (poem after 5 s, stop after 10 s) are a tenth here.
  *
  * <p><b>Threading:</b> the reactor runs on a thread of its own ({@link Loops#run}); the Deferred
- * is fired, cancelled and its callbacks run there. {@code run} returns after the reactor stopped.
+ * is fired and its callbacks run there. {@code run} returns after the reactor stopped.
  */
 public final class DeferCancel9 extends Example {
 

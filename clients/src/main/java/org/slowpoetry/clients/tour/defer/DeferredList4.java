@@ -9,7 +9,8 @@ import org.slowpoetry.defer.Outcome;
 
 /**
  * {@code deferred-list-4}, the text's {@code deferred-list/deferred-list-4.py} (Part 18): a
- * {@link DeferredList} of two Deferreds, fired in the other order, still lists the results in the order of the list, not of firing: each result sits beside the operation that made it.
+ * {@link DeferredList} of two Deferreds, fired in the other order, still lists the results in the
+ * order of the list, not of firing: each result sits beside the operation that made it.
  *
  * <p><b>Threading:</b> runs on the caller's thread; so do the callbacks.
  */
