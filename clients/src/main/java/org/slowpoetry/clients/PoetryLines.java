@@ -1,0 +1,152 @@
+package org.slowpoetry.clients;
+
+import java.io.PrintStream;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.slowpoetry.protocol.Address;
+import org.slowpoetry.time.Durations;
+
+/**
+ * The client output lines of the text, worded in this one place so that every style prints the
+ * same thing and no style formats a line itself. The blocking client (Part 2) prints
+ *
+ * <pre>
+ * Task 1: get poetry from: 127.0.0.1:10000
+ * Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361
+ * </pre>
+ *
+ * the select client prints a line per read and then the sizes,
+ *
+ * <pre>
+ * Task 1: got 30 bytes of poetry from 127.0.0.1:10000
+ * Task 1: 3003 bytes of poetry
+ * </pre>
+ *
+ * a task that fails prints one line with its {@link TaskOutcome.Failed#reason() reason},
+ *
+ * <pre>
+ * Task 2: failed to connect to 127.0.0.1:10001: Connection refused
+ * Task 3: lost connection to 127.0.0.1:10002 after 120 bytes: Connection reset
+ * </pre>
+ *
+ * and the {@code get} command ends with {@code Got 3 poems in 0:00:23.065661}.
+ *
+ * <p><b>Threading:</b> every method writes one whole line with one {@code println} on a
+ * thread-safe {@link PrintStream}, so lines printed from several threads never mix; the static
+ * methods are pure.
+ */
+public final class PoetryLines {
+    private final PrintStream out;
+
+    /** Lines printed to {@code out}. */
+    public PoetryLines(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /** Lines printed to the run's {@link ClientRun#out()}. */
+    public static PoetryLines of(ClientRun run) {
+        return new PoetryLines(run.out());
+    }
+
+    /** Blocking client, before it connects: {@code Task 1: get poetry from: 127.0.0.1:10000}. */
+    public void getting(int task, Address address) {
+        out.println(prefix(task) + "get poetry from: " + address);
+    }
+
+    /**
+     * Blocking client, a whole poem:
+     * {@code Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361}.
+     */
+    public void gotPoem(int task, int bytes, Address address, Duration elapsed) {
+        out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + address + " in "
+                + Durations.pythonStyle(elapsed));
+    }
+
+    /** Select client, one read: {@code Task 1: got 30 bytes of poetry from 127.0.0.1:10000}. */
+    public void gotChunk(int task, int bytes, Address address) {
+        out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + address);
+    }
+
+    /** Select client, once all are done: {@code Task 1: 3003 bytes of poetry}. */
+    public void poemSize(int task, int bytes) {
+        out.println(prefix(task) + bytes(bytes) + " of poetry");
+    }
+
+    /** {@code Task 2: failed to connect to 127.0.0.1:10001: Connection refused}. */
+    public void failed(int task, String reason) {
+        out.println(prefix(task) + reason);
+    }
+
+    /**
+     * The last line of {@code get}: {@code Got 3 poems in 0:00:23.065661}, with the number of
+     * failed tasks after it when there are any: {@code Got 2 poems in 0:00:06.617523 (1 failed)}.
+     */
+    public void summary(List<TaskOutcome> outcomes, Duration elapsed) {
+        long poems = outcomes.stream().filter(o -> o instanceof TaskOutcome.Fetched).count();
+        long failed = outcomes.size() - poems;
+        out.println("Got " + poems + (poems == 1 ? " poem" : " poems") + " in " + Durations.pythonStyle(elapsed)
+                + (failed == 0 ? "" : " (" + failed + " failed)"));
+    }
+
+    /** {@code get --print}: the poems themselves, in task order, each ending with a newline. */
+    public void poems(List<TaskOutcome> outcomes) {
+        for (TaskOutcome outcome : outcomes) {
+            if (outcome instanceof TaskOutcome.Fetched fetched) {
+                byte[] poem = fetched.poem();
+                out.write(poem, 0, poem.length);
+                if (poem.length > 0 && poem[poem.length - 1] != '\n') {
+                    out.println();
+                }
+            }
+        }
+        out.flush();
+    }
+
+    /** The reason for a task that could not connect: {@code failed to connect to HOST:PORT: Connection refused}. */
+    public static String cannotConnect(Address address, Throwable cause) {
+        return "failed to connect to " + address + ": " + describe(cause);
+    }
+
+    /**
+     * The reason for a connection that broke before the server closed it:
+     * {@code lost connection to HOST:PORT after 120 bytes: Connection reset}.
+     */
+    public static String connectionLost(Address address, int received, Throwable cause) {
+        return "lost connection to " + address + " after " + bytes(received) + ": " + describe(cause);
+    }
+
+    /**
+     * What went wrong, in a few words and on one line: the operating system's words where there
+     * are some ({@code Connection refused}), never a class name unless nothing else is known.
+     */
+    public static String describe(Throwable cause) {
+        return switch (cause) {
+            case UnknownHostException e -> "unknown host " + quoted(e.getMessage());
+            case UnresolvedAddressException e -> "unknown host";
+            case SocketTimeoutException e -> "timed out";
+            case Throwable t when t.getMessage() != null && !t.getMessage().isBlank() -> firstLine(t.getMessage());
+            case Throwable t -> t.getClass().getSimpleName();
+        };
+    }
+
+    /** {@code 30 bytes}, but {@code 1 byte} (the last send of a poem is often that short). */
+    private static String bytes(long count) {
+        return count + (count == 1 ? " byte" : " bytes");
+    }
+
+    private static String prefix(int task) {
+        return "Task " + task + ": ";
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "" : "'" + firstLine(s) + "'";
+    }
+
+    private static String firstLine(String s) {
+        return s.strip().lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,47 @@
+package org.slowpoetry.clients;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.time.MonotonicClock;
+
+/** An interrupted fetch throws InterruptedException at once and leaves nothing open. */
+@ExtendWith(LeakCheck.class)
+@Timeout(20)
+class InterruptTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "select"})
+    void interruptedFetchOnAVirtualThreadThrowsAndClosesEverything(String style) throws Exception {
+        // the server sends its first 10 bytes, then waits a minute: the client is stuck in a read
+        try (var server = TestServers.slow(TestPoems.poem("stuck", 3), 10, Duration.ofMinutes(1))) {
+            RecordingListener listener = new RecordingListener();
+            ClientRun run = new ClientRun(new PrintStream(OutputStream.nullOutputStream()), MonotonicClock.system(),
+                    GetOptions.defaults(), listener);
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread client = Thread.ofVirtual().name("client-" + style).start(() -> {
+                try {
+                    ClientStyles.find(style).fetch(List.of(TestServers.address(server)), run);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.bytes() >= 10);
+
+            client.interrupt();
+            client.join();
+
+            assertInstanceOf(InterruptedException.class, thrown.get(), String.valueOf(thrown.get()));
+        }
+    }
+}
