@@ -169,6 +169,14 @@ public final class PoetryLines {
     }
 
     /**
+     * The reason for a server that sent something that is not a poem the client can handle (a line
+     * longer than the line splitter's limit): {@code bad poem from HOST:PORT: WHAT}.
+     */
+    public static String badPoem(Address address, Throwable cause) {
+        return "bad poem from " + address + ": " + describe(cause);
+    }
+
+    /**
      * The reason for a supervised download whose supervisor stopped restarting it:
      * {@code gave up after 2 retries: lost connection to HOST:PORT after 0 bytes: Connection reset}.
      */
