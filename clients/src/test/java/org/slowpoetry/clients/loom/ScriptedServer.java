@@ -13,8 +13,8 @@ import org.slowpoetry.protocol.Address;
 
 /**
  * A poetry server that does what a test tells it, one connection at a time on 127.0.0.1:
- * {@link #resettingFirst} resets the first connections at once (RST, as a crashing server would)
- * and serves the poem whole to the next; {@link #gated} sends the first bytes of the poem, waits
+ * {@link #resettingFirst} sends the first connections a few bytes, waits for a latch, then resets
+ * them (RST, as a crashing server would), and serves the poem whole to the next; {@link #gated} sends the first bytes of the poem, waits
  * for a latch, then sends the rest and closes. Ordering in tests comes from the latch, never from
  * time.
  *
@@ -28,14 +28,19 @@ final class ScriptedServer implements AutoCloseable {
     private final int resets;
     private final int firstBytes;
     private final CountDownLatch gate;
+    private final int resetAfter;
+    private final CountDownLatch resetGate;
     /** Connections accepted so far. Written by the server thread, read by tests. */
     private final AtomicInteger accepted = new AtomicInteger();
     /** The connection being served; written by the server thread, closed by close(). */
     private volatile Socket current;
 
-    private ScriptedServer(byte[] poem, int resets, int firstBytes, CountDownLatch gate) {
+    private ScriptedServer(byte[] poem, int resets, int resetAfter, CountDownLatch resetGate, int firstBytes,
+            CountDownLatch gate) {
         this.poem = poem.clone();
         this.resets = resets;
+        this.resetAfter = resetAfter;
+        this.resetGate = resetGate;
         this.firstBytes = firstBytes;
         this.gate = gate;
         try {
@@ -46,14 +51,26 @@ final class ScriptedServer implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("scripted-server-" + listener.getLocalPort()).start(this::serve);
     }
 
-    /** Resets the first {@code resets} connections as soon as they are accepted, then serves the poem. */
-    static ScriptedServer resettingFirst(int resets, byte[] poem) {
-        return new ScriptedServer(poem, resets, poem.length, new CountDownLatch(0));
+    /**
+     * Sends each of the first {@code resets} connections the first {@code bytes} bytes of the poem,
+     * waits for {@code resetWhen} (the test opens it once the client has read them, so the reset
+     * is certain to come mid-read), resets it, and serves the poem whole to the next connection.
+     */
+    static ScriptedServer resettingFirst(int resets, int bytes, CountDownLatch resetWhen, byte[] poem) {
+        return new ScriptedServer(poem, resets, bytes, resetWhen, poem.length, new CountDownLatch(0));
+    }
+
+    /**
+     * Resets each of the first {@code resets} connections as soon as it is accepted. The client may
+     * see that while connecting or at its first read, so the reason it gives may be either.
+     */
+    static ScriptedServer resettingAtOnce(int resets, byte[] poem) {
+        return resettingFirst(resets, 0, new CountDownLatch(0), poem);
     }
 
     /** Sends the first {@code firstBytes} bytes of the poem, waits for {@code gate}, sends the rest. */
     static ScriptedServer gated(byte[] poem, int firstBytes, CountDownLatch gate) {
-        return new ScriptedServer(poem, 0, firstBytes, gate);
+        return new ScriptedServer(poem, 0, 0, new CountDownLatch(0), firstBytes, gate);
     }
 
     Address address() {
@@ -69,11 +86,14 @@ final class ScriptedServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try (Socket socket = listener.accept()) {
                 current = socket;
+                OutputStream out = socket.getOutputStream();
                 if (accepted.incrementAndGet() <= resets) {
+                    out.write(Arrays.copyOfRange(poem, 0, Math.min(resetAfter, poem.length)));
+                    out.flush();
+                    resetGate.await();
                     socket.setSoLinger(true, 0); // close with RST: the client sees "Connection reset"
                     continue;
                 }
-                OutputStream out = socket.getOutputStream();
                 int first = Math.min(firstBytes, poem.length);
                 out.write(Arrays.copyOfRange(poem, 0, first));
                 out.flush();
