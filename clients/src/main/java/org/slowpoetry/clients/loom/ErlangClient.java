@@ -58,7 +58,7 @@ public final class ErlangClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "a process per poem sending messages to main, which receives until every process is down (Part 20)";
+        return "a process per poem, messages to main until all are down (Part 20)";
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class HaskellClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "a thread per poem, a line of output per line of poetry, each poem printed when complete (Part 21)";
+        return "a line of output per line of poetry, each poem when complete (Part 21)";
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class LazyHaskellClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "only the poems, in order, each line printed as soon as it is needed and has arrived (Part 21)";
+        return "just the poems, in order, each line as it arrives (Part 21)";
     }
 
     @Override

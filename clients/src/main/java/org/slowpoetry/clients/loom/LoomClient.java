@@ -68,7 +68,7 @@ public final class LoomClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "a virtual thread per poem, plain blocking sockets, in a StructuredTaskScope (Parts 1, 20)";
+        return "blocking code, a virtual thread per poem, StructuredTaskScope (Part 20)";
     }
 
     @Override
