@@ -11,12 +11,12 @@ import java.util.Locale;
  *
  * <pre>
  * style         total  reads  poems   vs blocking
- * blocking  0:00:08.0    232  3 of 3
- * select    0:00:03.5    108  3 of 3  2.3x faster
- * loom      0:00:03.5    103  3 of 3  2.3x faster
- * erlang    0:00:03.5    103  3 of 3  2.3x faster
+ * blocking  0:00:08.2    232  3 of 3
+ * select    0:00:03.6    226  3 of 3  2.3x faster
+ * loom      0:00:03.7    232  3 of 3  2.2x faster
+ * erlang    0:00:03.5    232  3 of 3  2.3x faster
  *
- * fastest: loom, 2.3x faster than blocking
+ * fastest: erlang, 2.3x faster than blocking
  * </pre>
  *
  * <p><b>Threading:</b> stateless.

@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p><b>Threading:</b> immutable; thrown on a download's thread and read on any other.
  */
-public final class FetchFailedException extends RuntimeException {
+final class FetchFailedException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -27,7 +27,7 @@ public final class FetchFailedException extends RuntimeException {
      * @param partial the bytes that arrived before the failure (copied)
      * @param cause   the socket's exception
      */
-    public FetchFailedException(String reason, byte[] partial, Throwable cause) {
+    FetchFailedException(String reason, byte[] partial, Throwable cause) {
         super(Objects.requireNonNull(reason, "reason"), cause);
         this.partial = partial.clone();
     }

@@ -27,7 +27,7 @@
  *
  * <p>All four fetch with the same few lines of blocking code, {@code BlockingFetch} (and
  * {@code PoemLines} to cut it into lines); a download that fails throws
- * {@link org.slowpoetry.clients.loom.FetchFailedException}, whose message is the one line printed
+ * {@code FetchFailedException}, whose message is the one line printed
  * for it. Start reading at {@code BlockingFetch}, then {@link org.slowpoetry.clients.loom.LoomClient}.
  * The machinery (mailboxes, processes, supervisors, scopes) is in {@link org.slowpoetry.loom}.
  */
