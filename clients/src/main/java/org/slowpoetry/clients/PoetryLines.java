@@ -1,10 +1,12 @@
 package org.slowpoetry.clients;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.slowpoetry.protocol.Address;
@@ -33,7 +35,15 @@ import org.slowpoetry.time.Durations;
  * Task 3: lost connection to 127.0.0.1:10002 after 120 bytes: Connection reset
  * </pre>
  *
- * and the {@code get} command ends with {@code Got 3 poems in 0:00:23.065661}.
+ * and the {@code get} command ends with {@code Got 3 poems in 0:00:23.065661}. The Loom clients of
+ * Parts 20 and 21 add a few: a supervised download that crashed and will be restarted, one whose
+ * supervisor gave up, one that ran out of time, and the poems' own text as it arrives,
+ *
+ * <pre>
+ * Task 1: crashed: lost connection to 127.0.0.1:10000 after 0 bytes: Connection reset
+ * Task 1: gave up after 2 retries: lost connection to 127.0.0.1:10000 after 0 bytes: Connection reset
+ * Task 3: timed out after 2 s with 120 bytes from 127.0.0.1:10002
+ * </pre>
  *
  * <p><b>Threading:</b> every method writes one whole line with one {@code println} on a
  * thread-safe {@link PrintStream}, so lines printed from several threads never mix; the static
@@ -68,7 +78,15 @@ public final class PoetryLines {
 
     /** Select client, one read: {@code Task 1: got 30 bytes of poetry from 127.0.0.1:10000}. */
     public void gotChunk(int task, int bytes, Address address) {
-        out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + address);
+        gotChunk(task, bytes, address.toString());
+    }
+
+    /**
+     * The same line for a peer known only by name, as a Loom task knows it from its
+     * {@code TaskContext}; the Haskell client of Part 21 prints it once per line of the poem.
+     */
+    public void gotChunk(int task, int bytes, String peer) {
+        out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + peer);
     }
 
     /** Select client, once all are done: {@code Task 1: 3003 bytes of poetry}. */
@@ -79,6 +97,41 @@ public final class PoetryLines {
     /** {@code Task 2: failed to connect to 127.0.0.1:10001: Connection refused}. */
     public void failed(int task, String reason) {
         out.println(prefix(task) + reason);
+    }
+
+    /**
+     * Erlang client with {@code --retries}, a download that crashed and that its supervisor may
+     * restart: {@code Task 1: crashed: lost connection to 127.0.0.1:10000 after 0 bytes: Connection
+     * reset}. (Part 20's Erlang runtime prints an error report for every crashed process.)
+     */
+    public void crashed(int task, String reason) {
+        out.println(prefix(task) + "crashed: " + reason);
+    }
+
+    /**
+     * One poem's text, as the Haskell client of Part 21 prints it the moment the poem is complete:
+     * all of it in one write, so that lines printed by other threads cannot land inside it, with a
+     * newline added if the poem does not end with one.
+     */
+    public void poemText(byte[] poem) {
+        boolean ends = poem.length > 0 && poem[poem.length - 1] == '\n';
+        byte[] text = ends ? poem : Arrays.copyOf(poem, poem.length + 1);
+        if (!ends) {
+            text[poem.length] = '\n';
+        }
+        out.write(text, 0, text.length);
+        out.flush();
+    }
+
+    /**
+     * One line of a poem (without its terminator), as the lazy Haskell client of Part 21 streams
+     * the poems: the line and a newline, in one write.
+     */
+    public void poemLine(byte[] line) {
+        byte[] text = Arrays.copyOf(line, line.length + 1);
+        text[line.length] = '\n';
+        out.write(text, 0, text.length);
+        out.flush();
     }
 
     /**
@@ -95,12 +148,8 @@ public final class PoetryLines {
     /** {@code get --print}: the poems themselves, in task order, each ending with a newline. */
     public void poems(List<TaskOutcome> outcomes) {
         for (TaskOutcome outcome : outcomes) {
-            if (outcome instanceof TaskOutcome.Fetched fetched) {
-                byte[] poem = fetched.poem();
-                out.write(poem, 0, poem.length);
-                if (poem.length > 0 && poem[poem.length - 1] != '\n') {
-                    out.println();
-                }
+            if (outcome instanceof TaskOutcome.Fetched fetched && fetched.poem().length > 0) {
+                poemText(fetched.poem());
             }
         }
         out.flush();
@@ -120,6 +169,30 @@ public final class PoetryLines {
     }
 
     /**
+     * The reason for a server that sent something that is not a poem the client can handle (a line
+     * longer than the line splitter's limit): {@code bad poem from HOST:PORT: WHAT}.
+     */
+    public static String badPoem(Address address, Throwable cause) {
+        return "bad poem from " + address + ": " + describe(cause);
+    }
+
+    /**
+     * The reason for a supervised download whose supervisor stopped restarting it:
+     * {@code gave up after 2 retries: lost connection to HOST:PORT after 0 bytes: Connection reset}.
+     */
+    public static String gaveUp(int retries, String lastReason) {
+        return "gave up after " + retries + (retries == 1 ? " retry: " : " retries: ") + lastReason;
+    }
+
+    /**
+     * The reason for a task still running when {@code --timeout} expired:
+     * {@code timed out after 2 s with 120 bytes from HOST:PORT}.
+     */
+    public static String timedOut(Address address, int received, Duration timeout) {
+        return "timed out after " + seconds(timeout) + " s with " + bytes(received) + " from " + address;
+    }
+
+    /**
      * What went wrong, in a few words and on one line: the operating system's words where there
      * are some ({@code Connection refused}), never a class name unless nothing else is known.
      */
@@ -136,6 +209,11 @@ public final class PoetryLines {
     /** {@code 30 bytes}, but {@code 1 byte} (the last send of a poem is often that short). */
     private static String bytes(long count) {
         return count + (count == 1 ? " byte" : " bytes");
+    }
+
+    /** {@code 2}, {@code 0.5}, {@code 1.25}: seconds as typed after {@code --timeout}. */
+    private static String seconds(Duration d) {
+        return BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
     }
 
     private static String prefix(int task) {

@@ -26,10 +26,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slowpoetry demo}: Parts 1 and 2 in one command. Starts three slow poetry servers in this
- * process, fetches their poems with each client style in turn (blocking, then select), and draws
- * what happened as timelines on a common time scale, so the reader sees Figure 1 (one task after
- * another) and Figure 3 (all tasks interleaved on one thread) drawn from real data, then the totals.
+ * {@code slowpoetry demo}: Parts 1, 2 and 20 in one command. Starts three slow poetry servers in
+ * this process, fetches their poems with each client style in turn (blocking, select, loom, erlang
+ * by default), and draws what happened as timelines on a common time scale, so the reader sees
+ * Figure 1 (one task after another) and Figure 3 (all tasks interleaved on one thread) drawn from
+ * real data, and then sees the Loom clients, blocking code on a virtual thread per poem, draw
+ * Figure 3 too; then the totals of every style.
  *
  * <p><b>Threading:</b> runs on the main thread; the servers' threads are ended before it returns,
  * and each style has ended its own threads when its {@code fetch} returns.
@@ -39,8 +41,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
-            "Watch the blocking and the select client of Part 2 fetch the same three poems from three"
-                    + " slow servers, drawn as timelines: one poem after another, then all at once.",
+            "Watch client styles fetch the same three poems from three slow servers, drawn as timelines:"
+                    + " the blocking client of Part 2 one poem after another; the select client all at once on"
+                    + " one thread; the Loom clients (Part 20) all at once with plain blocking code, a virtual"
+                    + " thread or a process per poem.",
             ""
         },
         footer = {
@@ -50,6 +54,9 @@ import picocli.CommandLine.Spec;
         })
 public final class DemoCommand implements Callable<Integer> {
     static final int DEFAULT_WIDTH = 80;
+    /** The styles drawn when {@code --styles} is not given: the blocking and select clients, then the Loom ones. */
+    static final String DEFAULT_STYLE_LIST = "blocking,select,loom,erlang";
+    static final List<String> DEFAULT_STYLES = List.of(DEFAULT_STYLE_LIST.split(","));
 
     @Spec
     CommandSpec spec;
@@ -59,14 +66,14 @@ public final class DemoCommand implements Callable<Integer> {
             paramLabel = "LIST",
             split = ",",
             description = "Client styles to run, in order, comma-separated (default: ${DEFAULT-VALUE}).",
-            defaultValue = "blocking,select")
+            defaultValue = DEFAULT_STYLE_LIST)
     List<String> styles = new ArrayList<>();
 
     @Option(
             names = "--speed",
             paramLabel = "F",
             description = "Scale every delay: 1 is the text's pace (10 bytes every 0.1 s); by default the pace"
-                    + " at which the blocking and select runs take about 15 s together.")
+                    + " at which the default styles' runs take about 18 s together.")
     Double speed;
 
     @Option(names = "--no-color", description = "No colours (also when stdout is not a terminal or NO_COLOR is set).")

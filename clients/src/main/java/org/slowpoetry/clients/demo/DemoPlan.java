@@ -18,8 +18,13 @@ import org.slowpoetry.servers.Poem;
 record DemoPlan(List<Server> servers, double speed) {
     /** The text's pause between sends. */
     static final Duration TEXT_DELAY = Duration.ofMillis(100);
-    /** What the default speed aims at for a blocking and a select run together. */
-    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(15);
+    /** What the default speed aims at: a run of each of {@link DemoCommand#DEFAULT_STYLES}, together. */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(18);
+    /**
+     * How many of the default styles fetch every poem at once (select, loom, erlang), each taking
+     * about as long as the longest poem; the other one (blocking) takes the sum of them all.
+     */
+    static final int DEFAULT_ALL_AT_ONCE_RUNS = 3;
     static final int LONG_POEM_BYTES = 30;
     static final int SHORT_POEM_BYTES = 10;
 
@@ -47,8 +52,10 @@ record DemoPlan(List<Server> servers, double speed) {
 
     /**
      * The plan for {@code poems} (the long one first, as {@link DemoPoems#load()} gives them) at
-     * {@code speed}, or when it is empty at the speed that makes a blocking run and a select run
-     * take about {@link #DEFAULT_BUDGET} together (at least 1: never slower than the text).
+     * {@code speed}, or when it is empty at the speed that makes the default styles' runs (one poem
+     * after another once, all at once {@link #DEFAULT_ALL_AT_ONCE_RUNS} times) take about
+     * {@link #DEFAULT_BUDGET} together (at least 1: never slower than the text). The default speed
+     * does not depend on {@code --styles}, so runs of different styles stay comparable.
      */
     static DemoPlan of(List<Poem> poems, OptionalDouble speed) {
         List<Server> servers = poems.stream()
@@ -59,7 +66,7 @@ record DemoPlan(List<Server> servers, double speed) {
         }
         int sum = servers.stream().mapToInt(Server::sends).sum();
         int max = servers.stream().mapToInt(Server::sends).max().orElse(0);
-        double atTextPace = (sum + max) * TEXT_DELAY.toNanos() / 1e9;
+        double atTextPace = (sum + DEFAULT_ALL_AT_ONCE_RUNS * max) * TEXT_DELAY.toNanos() / 1e9;
         double fitting = Math.round(atTextPace / DEFAULT_BUDGET.toSeconds() * 10) / 10.0;
         return new DemoPlan(servers, Math.max(1.0, fitting));
     }

@@ -47,16 +47,22 @@ class DemoCommandTest {
         List<String> lines = run.outLines();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("blocking: ")), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("select: ")), run.out());
-        assertEquals(4, lines.stream().filter(l -> l.startsWith("task 1 ")).count(), "two views per style: " + run.out());
-        assertTrue(Pattern.matches("blocking 0:00:\\d\\d\\.\\d  select 0:00:\\d\\d\\.\\d  select is \\d+\\.\\dx (faster|slower)",
-                lines.getLast()), lines.getLast());
-        assertTrue(run.out().contains("3 of 3"), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("loom: ")), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("erlang: ")), run.out());
+        assertEquals(8, lines.stream().filter(l -> l.startsWith("task 1 ")).count(), "two views per style: " + run.out());
+        for (String style : DemoCommand.DEFAULT_STYLES) {
+            assertTrue(lines.stream().anyMatch(l -> Pattern.matches(style + " +0:00:\\d\\d\\.\\d +\\d+  3 of 3.*", l)),
+                    "a row of totals for " + style + ": " + run.out());
+        }
+        assertTrue(Pattern.matches("fastest: \\w+, .*", lines.getLast()), lines.getLast());
         for (String line : lines) {
             assertTrue(line.length() <= 80, "fits in 80 columns: " + line);
             assertTrue(!line.contains("\u001b["), "no colour with --no-color: " + line);
         }
         assertTrue(run.err().contains("running blocking client... done, "), run.err());
         assertTrue(run.err().contains("running select client... done, "), run.err());
+        assertTrue(run.err().contains("running loom client... done, "), run.err());
+        assertTrue(run.err().contains("running erlang client... done, "), run.err());
     }
 
     @Test

@@ -26,23 +26,33 @@ class TotalsTableTest {
     void comparesEveryStyleWithTheFirstAsTheTextDoes() {
         var blocking = run("blocking", Duration.ofMillis(23_065), false);
         var select = run("select", Duration.ofMillis(10_133), false);
-        assertEquals("blocking 0:00:23.1  select 0:00:10.1  select is 2.3x faster",
-                TotalsTable.comparison(List.of(blocking, select)));
-        assertEquals("select 0:00:10.1  blocking 0:00:23.1  blocking is 2.3x slower",
-                TotalsTable.comparison(List.of(select, blocking)));
+        var loom = run("loom", Duration.ofMillis(9_900), false);
+        assertEquals("2.3x faster", TotalsTable.versus(select, blocking));
+        assertEquals("2.3x slower", TotalsTable.versus(blocking, select));
+        assertEquals("fastest: loom, 2.3x faster than blocking", TotalsTable.comparison(List.of(blocking, select, loom)));
+        assertEquals("fastest: select, 0:00:10.1", TotalsTable.comparison(List.of(select, blocking)));
+        assertEquals("select 0:00:10.1", TotalsTable.comparison(List.of(select)));
     }
 
     @Test
-    void tableHasARowPerStyleThenTheComparison() {
+    void tableHasARowPerStyleWithItsRatioToTheFirstThenTheFastest() {
         List<String> lines = TotalsTable.render(List.of(
-                run("blocking", Duration.ofMillis(23_065), false), run("select", Duration.ofMillis(10_133), true)),
+                run("blocking", Duration.ofMillis(23_065), false), run("select", Duration.ofMillis(10_133), true),
+                run("erlang", Duration.ofMillis(10_033), false)),
                 Palette.plain());
         assertEquals(List.of(
-                "style         total  reads  poems",
+                "style         total  reads  poems   vs blocking",
                 "blocking  0:00:23.1      1  2 of 2",
-                "select    0:00:10.1      1  1 of 2",
+                "select    0:00:10.1      1  1 of 2  2.3x faster",
+                "erlang    0:00:10.0      1  2 of 2  2.3x faster",
                 "",
-                "blocking 0:00:23.1  select 0:00:10.1  select is 2.3x faster"), lines);
+                "fastest: erlang, 2.3x faster than blocking"), lines);
+    }
+
+    @Test
+    void aSingleStyleHasNoComparisonColumn() {
+        assertEquals(List.of("style       total  reads  poems", "select  0:00:10.1      1  2 of 2", "", "select 0:00:10.1"),
+                TotalsTable.render(List.of(run("select", Duration.ofMillis(10_133), false)), Palette.plain()));
     }
 
     @Test
