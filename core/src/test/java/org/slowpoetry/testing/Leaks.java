@@ -171,6 +171,9 @@ public final class Leaks {
                 || name.equals("process reaper")
                 || name.equals("Attach Listener")
                 || name.startsWith("JFR ")
+                // Started by the JDK on first use (a virtual thread's timed park, a scope's deadline)
+                // and kept for good.
+                || name.endsWith("-delayScheduler")
                 || name.equals("Common-Cleaner")
                 || name.equals("Signal Dispatcher")
                 || name.equals("Notification Thread")
