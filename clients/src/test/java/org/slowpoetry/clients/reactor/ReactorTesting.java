@@ -114,6 +114,20 @@ final class ReactorTesting {
                 OptionalLong.of(seed), d.showStack(), d.selector());
     }
 
+    /** The default options with {@code --show-stack}. */
+    static GetOptions withShowStack() {
+        GetOptions d = GetOptions.defaults();
+        return new GetOptions(d.print(), d.timeout(), d.quiet(), d.timing(), d.inOrder(), d.retries(), d.seed(),
+                true, d.selector());
+    }
+
+    /** The default options with {@code --seed seed} on {@code selector}. */
+    static GetOptions withSeed(long seed, String selector) {
+        GetOptions d = withSeed(seed);
+        return new GetOptions(d.print(), d.timeout(), d.quiet(), d.timing(), d.inOrder(), d.retries(), d.seed(),
+                d.showStack(), selector);
+    }
+
     /** The default options with {@code --timeout}. */
     static GetOptions withTimeout(Duration timeout) {
         GetOptions d = GetOptions.defaults();
