@@ -26,10 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slowpoetry demo}: Parts 1 and 2 in one command. Starts three slow poetry servers in this
- * process, fetches their poems with each client style in turn (blocking, then select), and draws
- * what happened as timelines on a common time scale, so the reader sees Figure 1 (one task after
- * another) and Figure 3 (all tasks interleaved on one thread) drawn from real data, then the totals.
+ * {@code slowpoetry demo}: Parts 1 to 5 in one command. Starts three slow poetry servers in this
+ * process, fetches their poems with each client style in turn (blocking, then select, then the
+ * reactor's client 2.0), and draws what happened as timelines on a common time scale, so the reader
+ * sees Figure 1 (one task after another) and Figure 3 (all tasks interleaved on one thread) drawn
+ * from real data, twice: once with a bare select loop, once with the reactor; then the totals.
  *
  * <p><b>Threading:</b> runs on the main thread; the servers' threads are ended before it returns,
  * and each style has ended its own threads when its {@code fetch} returns.
@@ -39,8 +40,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
-            "Watch the blocking and the select client of Part 2 fetch the same three poems from three"
-                    + " slow servers, drawn as timelines: one poem after another, then all at once.",
+            "Watch the blocking and the select client of Part 2 and the reactor client of Part 5 fetch"
+                    + " the same three poems from three slow servers, drawn as timelines: one poem after"
+                    + " another, then all at once, twice.",
             ""
         },
         footer = {
@@ -59,14 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
             paramLabel = "LIST",
             split = ",",
             description = "Client styles to run, in order, comma-separated (default: ${DEFAULT-VALUE}).",
-            defaultValue = "blocking,select")
+            defaultValue = "blocking,select,reactor")
     List<String> styles = new ArrayList<>();
 
     @Option(
             names = "--speed",
             paramLabel = "F",
             description = "Scale every delay: 1 is the text's pace (10 bytes every 0.1 s); by default the pace"
-                    + " at which the blocking and select runs take about 15 s together.")
+                    + " at which the default styles' runs take about 20 s together.")
     Double speed;
 
     @Option(names = "--no-color", description = "No colours (also when stdout is not a terminal or NO_COLOR is set).")

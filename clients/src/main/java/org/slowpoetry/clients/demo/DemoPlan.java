@@ -18,8 +18,14 @@ import org.slowpoetry.servers.Poem;
 record DemoPlan(List<Server> servers, double speed) {
     /** The text's pause between sends. */
     static final Duration TEXT_DELAY = Duration.ofMillis(100);
-    /** What the default speed aims at for a blocking and a select run together. */
-    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(15);
+    /**
+     * What the default speed aims at for the default styles together: a blocking run (the sum of
+     * the poems' times) and two that fetch all at once, select and reactor (the longest poem's
+     * time each).
+     */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
+    /** How many of the default styles fetch all poems at once (select, reactor). */
+    static final int CONCURRENT_DEFAULT_STYLES = 2;
     static final int LONG_POEM_BYTES = 30;
     static final int SHORT_POEM_BYTES = 10;
 
@@ -47,8 +53,9 @@ record DemoPlan(List<Server> servers, double speed) {
 
     /**
      * The plan for {@code poems} (the long one first, as {@link DemoPoems#load()} gives them) at
-     * {@code speed}, or when it is empty at the speed that makes a blocking run and a select run
-     * take about {@link #DEFAULT_BUDGET} together (at least 1: never slower than the text).
+     * {@code speed}, or when it is empty at the speed that makes the default styles' runs (blocking,
+     * select, reactor) take about {@link #DEFAULT_BUDGET} together (at least 1: never slower than
+     * the text).
      */
     static DemoPlan of(List<Poem> poems, OptionalDouble speed) {
         List<Server> servers = poems.stream()
@@ -59,7 +66,7 @@ record DemoPlan(List<Server> servers, double speed) {
         }
         int sum = servers.stream().mapToInt(Server::sends).sum();
         int max = servers.stream().mapToInt(Server::sends).max().orElse(0);
-        double atTextPace = (sum + max) * TEXT_DELAY.toNanos() / 1e9;
+        double atTextPace = (sum + CONCURRENT_DEFAULT_STYLES * max) * TEXT_DELAY.toNanos() / 1e9;
         double fitting = Math.round(atTextPace / DEFAULT_BUDGET.toSeconds() * 10) / 10.0;
         return new DemoPlan(servers, Math.max(1.0, fitting));
     }

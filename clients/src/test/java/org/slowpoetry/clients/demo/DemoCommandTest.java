@@ -47,8 +47,11 @@ class DemoCommandTest {
         List<String> lines = run.outLines();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("blocking: ")), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("select: ")), run.out());
-        assertEquals(4, lines.stream().filter(l -> l.startsWith("task 1 ")).count(), "two views per style: " + run.out());
-        assertTrue(Pattern.matches("blocking 0:00:\\d\\d\\.\\d  select 0:00:\\d\\d\\.\\d  select is \\d+\\.\\dx (faster|slower)",
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("reactor: client 2.0")), run.out());
+        assertEquals(6, lines.stream().filter(l -> l.startsWith("task 1 ")).count(), "two views per style: " + run.out());
+        assertTrue(Pattern.matches("blocking 0:00:\\d\\d\\.\\d  select 0:00:\\d\\d\\.\\d  reactor 0:00:\\d\\d\\.\\d",
+                lines.get(lines.size() - 2)), lines.get(lines.size() - 2));
+        assertTrue(Pattern.matches("select is \\d+\\.\\dx (faster|slower), reactor is \\d+\\.\\dx (faster|slower)",
                 lines.getLast()), lines.getLast());
         assertTrue(run.out().contains("3 of 3"), run.out());
         for (String line : lines) {
@@ -57,6 +60,7 @@ class DemoCommandTest {
         }
         assertTrue(run.err().contains("running blocking client... done, "), run.err());
         assertTrue(run.err().contains("running select client... done, "), run.err());
+        assertTrue(run.err().contains("running reactor client... done, "), run.err());
     }
 
     @Test

@@ -46,6 +46,14 @@ class TotalsTableTest {
     }
 
     @Test
+    void moreThanTwoStylesCompareOnTwoLinesToFitEightyColumns() {
+        List<String> lines = TotalsTable.comparisonLines(List.of(run("blocking", Duration.ofMillis(23_065), false),
+                run("select", Duration.ofMillis(10_133), false), run("reactor", Duration.ofMillis(10_488), false)));
+        assertEquals(List.of("blocking 0:00:23.1  select 0:00:10.1  reactor 0:00:10.5",
+                "select is 2.3x faster, reactor is 2.2x faster"), lines);
+    }
+
+    @Test
     void shortDurationsRoundToATenth() {
         assertEquals("0:00:23.1", ShortDurations.format(Duration.ofMillis(23_065)));
         assertEquals("0:01:00.0", ShortDurations.format(Duration.ofMillis(59_960)));

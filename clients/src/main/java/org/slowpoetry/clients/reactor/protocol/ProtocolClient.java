@@ -38,8 +38,8 @@ public final class ProtocolClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 2.0: connectTCP with a Protocol and a ClientFactory; --show-stack prints the call"
-                + " stack at the first dataReceived (Part 5)";
+        return "client 2.0: connectTCP with a Protocol and a ClientFactory (Part 5); --show-stack shows"
+                + " what calls dataReceived";
     }
 
     @Override
