@@ -45,7 +45,7 @@ public final class CummingsifyClient implements ClientStyle {
     @Override
     public String description() {
         return "client 5.0: a flaky cummingsify callback that traps its own bug and keeps the original"
-                + " poem; --seed repeats its random failures (Part 10)";
+                + " poem (Part 10)";
     }
 
     @Override

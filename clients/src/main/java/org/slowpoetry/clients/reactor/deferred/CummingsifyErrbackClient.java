@@ -42,7 +42,7 @@ public final class CummingsifyErrbackClient implements ClientStyle {
     @Override
     public String description() {
         return "client 5.1: the cummingsifier's bug goes down the chain to an errback that falls back to"
-                + " the original poem; --seed repeats its random failures (Part 10)";
+                + " the original poem (Part 10)";
     }
 
     @Override

@@ -46,8 +46,8 @@ public final class DeferredListClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 8.0: client 7.0 stopping the reactor when a DeferredList of the downloads fires;"
-                + " --seed repeats a run (Part 18)";
+        return "client 8.0: client 7.0, stopping the reactor when a DeferredList of the downloads fires"
+                + " (Part 18)";
     }
 
     @Override

@@ -56,8 +56,8 @@ public final class InlineClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 7.0: download and transform as sequential code with InlineCallbacks (a local flaky"
-                + " cummingsify service stands in for Part 12's); --seed repeats a run (Part 17)";
+        return "client 7.0: download and transform as sequential code with InlineCallbacks; a local flaky"
+                + " cummingsify service stands in for Part 12's (Part 17)";
     }
 
     @Override

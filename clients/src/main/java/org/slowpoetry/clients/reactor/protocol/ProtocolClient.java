@@ -38,8 +38,7 @@ public final class ProtocolClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 2.0: connectTCP with a Protocol and a ClientFactory (Part 5); --show-stack shows"
-                + " what calls dataReceived";
+        return "client 2.0: connectTCP with a Protocol and a ClientFactory (Part 5)";
     }
 
     @Override

@@ -41,8 +41,8 @@ public final class RawClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 1.0: a ReadDescriptor per socket on the raw reactor API; --timeout gives up"
-                + " with callLater (Part 4)";
+        return "client 1.0: a ReadDescriptor per socket on the raw reactor API; a timeout with"
+                + " callLater (Part 4)";
     }
 
     @Override
