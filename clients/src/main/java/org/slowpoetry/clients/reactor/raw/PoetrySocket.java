@@ -2,6 +2,7 @@ package org.slowpoetry.clients.reactor.raw;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
@@ -93,11 +94,14 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
         task.start();
         SocketChannel channel = null;
         try {
+            InetSocketAddress target = task.address().toSocketAddress(); // resolves the name, blocking
+            if (target.isUnresolved()) {
+                throw new UnknownHostException(task.address().host());
+            }
             channel = SocketChannel.open();
             int connectMillis = (int) Math.min(Integer.MAX_VALUE,
                     timeout.orElse(Reactor.DEFAULT_CONNECT_TIMEOUT).toMillis());
-            channel.socket().connect(new InetSocketAddress(task.address().host(), task.address().port()),
-                    Math.max(1, connectMillis));
+            channel.socket().connect(target, Math.max(1, connectMillis));
         } catch (IOException | UnresolvedAddressException e) {
             closeQuietly(channel);
             String reason = PoetryLines.cannotConnect(task.address(), e);
