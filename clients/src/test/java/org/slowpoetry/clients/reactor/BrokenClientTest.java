@@ -17,10 +17,9 @@ import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.testing.LeakCheck;
 
 /** Part 4's broken client: a doRead that blocks turns the reactor into a blocking client. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(PollerTolerantLeakCheck.class)
 @Timeout(20)
 class BrokenClientTest {
 

@@ -11,7 +11,6 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +25,7 @@ import org.slowpoetry.time.ManualClock;
 import org.slowpoetry.transform.GibberishException;
 
 /** One address's books: the order of events, what ends a task, and who may touch it. */
+@Timeout(10)
 class PoemTaskTest {
     private final ManualClock clock = new ManualClock();
     private final ManualEventLoop loop = new ManualEventLoop(clock);
@@ -109,7 +109,6 @@ class PoemTaskTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void anotherThreadMayNotTouchTheTask() throws Exception {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread other = Thread.ofPlatform().start(() -> {

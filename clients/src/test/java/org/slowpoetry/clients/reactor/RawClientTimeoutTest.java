@@ -17,10 +17,9 @@ import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 import org.slowpoetry.clients.reactor.ReactorTesting.Cli;
-import org.slowpoetry.testing.LeakCheck;
 
 /** Part 4's second exercise: give up on a poem with callLater, and cancel that when it arrives in time. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(PollerTolerantLeakCheck.class)
 @Timeout(20)
 class RawClientTimeoutTest {
 

@@ -18,10 +18,9 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.ReactorState;
 import org.slowpoetry.reactor.WrongThreadException;
-import org.slowpoetry.testing.LeakCheck;
 
 /** The frame of every reactor client: who runs what, when the reactor stops, and what is left open. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(PollerTolerantLeakCheck.class)
 @Timeout(20)
 class ReactorFetchTest {
     private final List<Address> two = List.of(Address.parse("1"), Address.parse("2"));

@@ -14,13 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
-import org.slowpoetry.testing.LeakCheck;
 
 /**
  * An interrupted reactor fetch stops its reactor (which loses every connection and fails every
  * pending request, so no inline body is left waiting), joins its thread and throws.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(PollerTolerantLeakCheck.class)
 @Timeout(20)
 class ReactorInterruptTest {
 

@@ -9,12 +9,14 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.defer.Failure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.transform.GibberishException;
 
 /** The reactor clients' lines, word for word, in the one place lines are worded. */
+@Timeout(10)
 class ReactorPoetryLinesTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PoetryLines lines = new PoetryLines(new PrintStream(bytes, true, StandardCharsets.UTF_8));

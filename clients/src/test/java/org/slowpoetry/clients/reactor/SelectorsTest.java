@@ -18,10 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
-import org.slowpoetry.testing.LeakCheck;
 
 /** {@code --selector epoll|poll}: the clients behave the same on both (Part 3's choice of reactor). */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(PollerTolerantLeakCheck.class)
 @Timeout(20)
 class SelectorsTest {
 

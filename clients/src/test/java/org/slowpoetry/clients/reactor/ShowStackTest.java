@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
-import org.slowpoetry.testing.LeakCheck;
 
 /** Part 5's stack example: under dataReceived, the transport's doRead; above it, the reactor's loop. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(PollerTolerantLeakCheck.class)
 @Timeout(20)
 class ShowStackTest {
     private static final String HEADING = "Call stack at the first dataReceived, outermost call first:";

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.cli.ExitCodes;
@@ -28,6 +29,7 @@ import org.slowpoetry.defer.simulator.DeferredSimulator;
 import picocli.CommandLine;
 
 /** {@code slowpoetry simulate}: Part 9's simulator on the command line, its examples and its errors. */
+@Timeout(10)
 class SimulateCommandTest {
 
     private record Run(int exitCode, String out, String err) {
