@@ -48,13 +48,18 @@ final class ResettingServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         listener.close();
         Socket s = current;
         if (s != null) {
             s.close();
         }
         thread.interrupt();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the server", e);
+        }
     }
 }
