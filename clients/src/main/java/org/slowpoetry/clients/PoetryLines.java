@@ -45,9 +45,20 @@ import org.slowpoetry.time.Durations;
  * Task 3: timed out after 2 s with 120 bytes from 127.0.0.1:10002
  * </pre>
  *
- * <p><b>Threading:</b> every method writes one whole line with one {@code println} on a
- * thread-safe {@link PrintStream}, so lines printed from several threads never mix; the static
- * methods are pure.
+ * <p>The reactor clients of Parts 4 to 18 print, besides those, the lines of their own versions:
+ *
+ * <pre>
+ * Failed to connect to: 127.0.0.1:10004                  (clients 2.0 and 2.1)
+ * No poem from 127.0.0.1:10004 (the callback was given null; client 3.0 cannot tell why)
+ * Poem failed: [Failure instance: java.net.ConnectException: Connection refused] (127.0.0.1:10004)
+ * The poem download failed.                              (clients 5.0 and 5.1)
+ * Cummingsify failed!                                    (clients 5.0, 5.1, 7.0 and 8.0)
+ * The poem download failed: Connection refused (127.0.0.1:10004)   (clients 7.0 and 8.0)
+ * </pre>
+ *
+ * <p><b>Threading:</b> every method writes one whole line (or, {@link #callStack}, one block of
+ * lines) with one {@code println} on a thread-safe {@link PrintStream}, so lines printed from
+ * several threads never mix; the static methods are pure.
  */
 public final class PoetryLines {
     private final PrintStream out;
@@ -97,6 +108,68 @@ public final class PoetryLines {
     /** {@code Task 2: failed to connect to 127.0.0.1:10001: Connection refused}. */
     public void failed(int task, String reason) {
         out.println(prefix(task) + reason);
+    }
+
+    /** Clients 2.0 and 2.1, from {@code clientConnectionFailed}: {@code Failed to connect to: 127.0.0.1:10004}. */
+    public void failedToConnect(Address address) {
+        out.println("Failed to connect to: " + address);
+    }
+
+    /**
+     * A failure the text's version has no line for, in a client that prints no task numbers (a
+     * connection lost half-way, in client 2.1): {@code Poem failed: lost connection to ...}.
+     */
+    public void poemFailed(String reason) {
+        out.println("Poem failed: " + reason);
+    }
+
+    /**
+     * Clients 3.1 and 4.0, from the errback, with the server's address that Part 8's second
+     * exercise asks for: {@code Poem failed: [Failure instance: java.net.ConnectException:
+     * Connection refused] (127.0.0.1:10004)}. {@code failure} prints as Twisted's does.
+     */
+    public void poemFailed(Object failure, Address address) {
+        out.println("Poem failed: " + failure + " (" + address + ")");
+    }
+
+    /**
+     * Client 3.0, whose callback is given null when there is no poem, and so cannot say why:
+     * {@code No poem from 127.0.0.1:10004 (the callback was given null; client 3.0 cannot tell why)}.
+     */
+    public void noPoem(Address address) {
+        out.println("No poem from " + address + " (the callback was given null; client 3.0 cannot tell why)");
+    }
+
+    /** Clients 5.0 and 5.1: {@code The poem download failed.} (the text's users only want to know that). */
+    public void downloadFailed() {
+        out.println("The poem download failed.");
+    }
+
+    /**
+     * Clients 7.0 and 8.0, with what went wrong and where:
+     * {@code The poem download failed: Connection refused (127.0.0.1:10004)}.
+     */
+    public void downloadFailed(Throwable cause, Address address) {
+        out.println("The poem download failed: " + describe(cause) + " (" + address + ")");
+    }
+
+    /** Clients 5.0, 5.1, 7.0 and 8.0, when they fall back to the original poem: {@code Cummingsify failed!}. */
+    public void cummingsifyFailed() {
+        out.println("Cummingsify failed!");
+    }
+
+    /**
+     * {@code get --show-stack} (Part 5's {@code get-poetry-stack.py}): the call stack at the first
+     * {@code dataReceived}, outermost call first as Python prints it, so the reactor's loop is on
+     * top and our callback at the bottom. {@code stack} is innermost first, as
+     * {@link Thread#getStackTrace()} gives it (its own frame already dropped).
+     */
+    public void callStack(String where, StackTraceElement[] stack) {
+        StringBuilder text = new StringBuilder("Call stack at " + where + ", outermost call first:");
+        for (int i = stack.length - 1; i >= 0; i--) {
+            text.append(System.lineSeparator()).append("  ").append(stack[i]);
+        }
+        out.println(text);
     }
 
     /**
@@ -190,6 +263,14 @@ public final class PoetryLines {
      */
     public static String timedOut(Address address, int received, Duration timeout) {
         return "timed out after " + seconds(timeout) + " s with " + bytes(received) + " from " + address;
+    }
+
+    /**
+     * The reason for a poem that arrived but was then rejected (Part 10's GibberishError):
+     * {@code poem from HOST:PORT failed: the input is not a genuine poem}.
+     */
+    public static String rejected(Address address, Throwable cause) {
+        return "poem from " + address + " failed: " + describe(cause);
     }
 
     /**

@@ -8,6 +8,7 @@
  *
  * <p>Start reading at {@link org.slowpoetry.clients.ClientStyle}, then
  * {@link org.slowpoetry.clients.blocking.BlockingClient} and
- * {@link org.slowpoetry.clients.select.SelectClient} (Part 2).
+ * {@link org.slowpoetry.clients.select.SelectClient} (Part 2), then the reactor clients of Parts 4
+ * to 18 in {@link org.slowpoetry.clients.reactor}.
  */
 package org.slowpoetry.clients;

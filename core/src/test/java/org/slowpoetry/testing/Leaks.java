@@ -76,7 +76,7 @@ public final class Leaks {
      * keeps it for good, so the warm-up cannot create them all in advance. A leaked selector still
      * shows: besides its epoll fd it holds an eventfd, which is reported.
      */
-    private static final Pattern POLLER_THREAD = Pattern.compile("^'(Master|Sub)Poller(-\\d+)?'");
+    private static final Pattern POLLER_THREAD = Pattern.compile("^(virtual )?'(Master|Sub)Poller(-\\d+)?'");
 
     private static boolean isPollerFd(String target) {
         return target.equals("anon_inode:[eventpoll]");

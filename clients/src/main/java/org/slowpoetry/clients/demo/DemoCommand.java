@@ -26,12 +26,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slowpoetry demo}: Parts 1, 2 and 20 in one command. Starts three slow poetry servers in
- * this process, fetches their poems with each client style in turn (blocking, select, loom, erlang
- * by default), and draws what happened as timelines on a common time scale, so the reader sees
- * Figure 1 (one task after another) and Figure 3 (all tasks interleaved on one thread) drawn from
- * real data, and then sees the Loom clients, blocking code on a virtual thread per poem, draw
- * Figure 3 too; then the totals of every style.
+ * {@code slowpoetry demo}: Parts 1, 2, 5 and 20 in one command. Starts three slow poetry servers
+ * in this process, fetches their poems with each client style in turn (blocking, select, reactor,
+ * loom, erlang by default), and draws what happened as timelines on a common time scale, so the
+ * reader sees Figure 1 (one task after another) and Figure 3 (all tasks interleaved) drawn from
+ * real data: with a bare select loop, with the reactor's client 2.0, and then with the Loom
+ * clients, blocking code on a virtual thread per poem; then the totals of every style.
  *
  * <p><b>Threading:</b> runs on the main thread; the servers' threads are ended before it returns,
  * and each style has ended its own threads when its {@code fetch} returns.
@@ -42,9 +42,9 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Watch client styles fetch the same three poems from three slow servers, drawn as timelines:"
-                    + " the blocking client of Part 2 one poem after another; the select client all at once on"
-                    + " one thread; the Loom clients (Part 20) all at once with plain blocking code, a virtual"
-                    + " thread or a process per poem.",
+                    + " the blocking client of Part 2 one poem after another; the select client (Part 2) and the"
+                    + " reactor client (Part 5) all at once on one thread; the Loom clients (Part 20) all at"
+                    + " once with plain blocking code, a virtual thread or a process per poem.",
             ""
         },
         footer = {
@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     static final int DEFAULT_WIDTH = 80;
     /** The styles drawn when {@code --styles} is not given: the blocking and select clients, then the Loom ones. */
-    static final String DEFAULT_STYLE_LIST = "blocking,select,loom,erlang";
+    static final String DEFAULT_STYLE_LIST = "blocking,select,reactor,loom,erlang";
     static final List<String> DEFAULT_STYLES = List.of(DEFAULT_STYLE_LIST.split(","));
 
     @Spec
@@ -73,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
             names = "--speed",
             paramLabel = "F",
             description = "Scale every delay: 1 is the text's pace (10 bytes every 0.1 s); by default the pace"
-                    + " at which the default styles' runs take about 18 s together.")
+                    + " at which the default styles' runs take about 20 s together.")
     Double speed;
 
     @Option(names = "--no-color", description = "No colours (also when stdout is not a terminal or NO_COLOR is set).")

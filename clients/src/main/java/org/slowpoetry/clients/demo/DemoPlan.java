@@ -19,12 +19,12 @@ record DemoPlan(List<Server> servers, double speed) {
     /** The text's pause between sends. */
     static final Duration TEXT_DELAY = Duration.ofMillis(100);
     /** What the default speed aims at: a run of each of {@link DemoCommand#DEFAULT_STYLES}, together. */
-    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(18);
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
     /**
-     * How many of the default styles fetch every poem at once (select, loom, erlang), each taking
+     * How many of the default styles fetch every poem at once (select, reactor, loom, erlang), each taking
      * about as long as the longest poem; the other one (blocking) takes the sum of them all.
      */
-    static final int DEFAULT_ALL_AT_ONCE_RUNS = 3;
+    static final int DEFAULT_ALL_AT_ONCE_RUNS = 4;
     static final int LONG_POEM_BYTES = 30;
     static final int SHORT_POEM_BYTES = 10;
 

@@ -1,0 +1,82 @@
+package org.slowpoetry.clients.reactor.deferred;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slowpoetry.clients.ClientRun;
+import org.slowpoetry.clients.ClientStyle;
+import org.slowpoetry.clients.GetOption;
+import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.clients.reactor.PoemTask;
+import org.slowpoetry.clients.reactor.ReactorFetch;
+import org.slowpoetry.defer.Deferred;
+import org.slowpoetry.defer.DeferredList;
+import org.slowpoetry.defer.Outcome;
+import org.slowpoetry.protocol.Address;
+
+/**
+ * Client 8.0 of Part 18 ({@code get --style deferred-list}): client 7.0 without the counting. Every
+ * earlier client kept a tally of poems and failures to know when to stop the reactor; this one puts
+ * the Deferreds in a {@link DeferredList}, which fires once all of them have, successes and
+ * failures alike:
+ *
+ * {@snippet :
+ * List<Deferred<?>> ds = new ArrayList<>();
+ * for (PoemTask task : tasks) {
+ *     Deferred<String> d = getTransformedPoem(task);
+ *     d.addCallback(this::gotPoem);
+ *     ds.add(d);
+ * }
+ * DeferredList.of(ds, DeferredList.Option.CONSUME_ERRORS)
+ *         .addCallback(outcomes -> { reactor.stop(); return null; });
+ * }
+ *
+ * <p>It prints what client 7.0 prints. The DeferredList's result, one
+ * {@link Outcome} per Deferred in the order given, is where this version learns which downloads
+ * failed.
+ *
+ * <p><b>Threading:</b> stateless; see {@link InlineClient}.
+ */
+public final class DeferredListClient implements ClientStyle {
+
+    @Override
+    public String name() {
+        return "deferred-list";
+    }
+
+    @Override
+    public String description() {
+        return "client 8.0: client 7.0, stopping the reactor when a DeferredList of the downloads fires"
+                + " (Part 18)";
+    }
+
+    @Override
+    public Set<GetOption> options() {
+        return Set.of(GetOption.SEED, GetOption.SELECTOR);
+    }
+
+    @Override
+    public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
+        return ReactorFetch.run(addresses, run, fetch -> {
+            List<CummingsifyService> proxies = InlineClient.services(fetch, run);
+            List<Deferred<?>> ds = new ArrayList<>();
+            for (PoemTask task : fetch.tasks()) {
+                Deferred<String> d = InlineClient.getTransformedPoem(fetch, task, proxies.get(task.number() - 1));
+                d.addCallback(poem -> {                            // got_poem (the poem: get --print)
+                    task.succeeded(poem);
+                    return null;
+                });
+                ds.add(d);
+            }
+            DeferredList.of(ds, DeferredList.Option.CONSUME_ERRORS).addCallback(outcomes -> {
+                for (int i = 0; i < outcomes.size(); i++) {
+                    if (outcomes.get(i) instanceof Outcome.Failed<?>(var failure)) {
+                        fetch.tasks().get(i).failed(failure);
+                    }
+                }
+                fetch.stopReactor();
+                return null;
+            });
+        });
+    }
+}

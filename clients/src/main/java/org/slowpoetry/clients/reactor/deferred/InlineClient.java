@@ -1,0 +1,119 @@
+package org.slowpoetry.clients.reactor.deferred;
+
+import java.util.List;
+import java.util.Set;
+import org.slowpoetry.clients.ClientRun;
+import org.slowpoetry.clients.ClientStyle;
+import org.slowpoetry.clients.GetOption;
+import org.slowpoetry.clients.PoetryLines;
+import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.clients.reactor.PoemTask;
+import org.slowpoetry.clients.reactor.ReactorFetch;
+import org.slowpoetry.defer.Deferred;
+import org.slowpoetry.defer.Failure;
+import org.slowpoetry.defer.InlineCallbacks;
+import org.slowpoetry.protocol.Address;
+import org.slowpoetry.transform.FlakyCummingsifier;
+
+/**
+ * Client 7.0 of Part 17 ({@code get --style inline}): the download and the transformation written
+ * as one sequential function with {@link InlineCallbacks}. Where Twisted's generator
+ * {@code yield}s a Deferred, the body calls {@code ic.await(deferred)}; it stops there, the
+ * reactor carries on, and the body resumes with the result, or with the exception thrown at the
+ * {@code await}, so ordinary try/catch handles asynchronous errors:
+ *
+ * {@snippet :
+ * String poem;
+ * try {
+ *     poem = ic.await(getPoetry(reactor, task));
+ * } catch (Exception e) {
+ *     lines.downloadFailed(e, task.address());   // The poem download failed: ...
+ *     throw e;
+ * }
+ * try {
+ *     poem = ic.await(proxy.xform(poem));
+ * } catch (Exception e) {
+ *     lines.cummingsifyFailed();                 // Cummingsify failed! (keep the original)
+ * }
+ * return poem;
+ * }
+ *
+ * <p>The transformation service of the text's 7.0 (Part 12) is stood in for by a local
+ * {@link CummingsifyService} that fails at random; {@code --seed N} repeats a run. It is still
+ * callbacks underneath: each stretch of the body between two awaits runs as a reactor callback,
+ * one at a time. Client 8.0 ({@link DeferredListClient}) reuses {@link #getTransformedPoem}.
+ *
+ * <p><b>Threading:</b> stateless; the bodies run on virtual threads of their own, but only while
+ * they hold the reactor's baton (see {@link InlineCallbacks}), so they may call loop-only methods
+ * such as {@code connectTCP} and {@code callLater}.
+ */
+public final class InlineClient implements ClientStyle {
+
+    @Override
+    public String name() {
+        return "inline";
+    }
+
+    @Override
+    public String description() {
+        return "client 7.0: download and transform as sequential code with InlineCallbacks; a local flaky"
+                + " cummingsify service stands in for Part 12's (Part 17)";
+    }
+
+    @Override
+    public Set<GetOption> options() {
+        return Set.of(GetOption.SEED, GetOption.SELECTOR);
+    }
+
+    /**
+     * The text's {@code get_transformed_poem}: the poem from the task's server, cummingsified if
+     * the service manages it, as a Deferred; a failed download fails it (after one line).
+     */
+    static Deferred<String> getTransformedPoem(ReactorFetch fetch, PoemTask task, CummingsifyService proxy) {
+        PoetryLines lines = fetch.lines();
+        return InlineCallbacks.run(fetch.reactor(), ic -> {
+            String poem;
+            try {
+                poem = ic.await(GetPoetry.getPoetry(fetch.reactor(), task));
+            } catch (Exception e) {
+                lines.downloadFailed(e, task.address());
+                throw e;
+            }
+            try {
+                poem = ic.await(proxy.xform(poem));
+            } catch (Exception e) {
+                lines.cummingsifyFailed();
+            }
+            return poem;
+        });
+    }
+
+    /** One transformation service per task, each with its own seeded luck. */
+    static List<CummingsifyService> services(ReactorFetch fetch, ClientRun run) {
+        return Cummingsifiers.perTask(fetch.tasks().size(), FlakyCummingsifier.Flavor.CLIENT_5_0, run.options().seed())
+                .stream().map(c -> new CummingsifyService(fetch.reactor(), c)).toList();
+    }
+
+    @Override
+    public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
+        return ReactorFetch.run(addresses, run, fetch -> {
+            List<CummingsifyService> proxies = services(fetch, run);
+            for (PoemTask task : fetch.tasks()) {
+                Deferred<String> d = getTransformedPoem(fetch, task, proxies.get(task.number() - 1));
+                d.addCallback(poem -> {                            // got_poem (the poem: get --print)
+                    task.succeeded(poem);
+                    return null;
+                });
+                d.addBoth(result -> {                              // poem_done
+                    if (result instanceof Failure failure) {
+                        task.failed(failure);                      // handled: the chain ends here
+                    }
+                    if (fetch.allOver()) {
+                        fetch.stopReactor();
+                    }
+                    return null;
+                });
+            }
+        });
+    }
+}

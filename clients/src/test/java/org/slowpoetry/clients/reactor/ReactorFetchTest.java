@@ -1,0 +1,103 @@
+package org.slowpoetry.clients.reactor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.protocol.Address;
+import org.slowpoetry.reactor.ReactorState;
+import org.slowpoetry.reactor.WrongThreadException;
+
+/** The frame of every reactor client: who runs what, when the reactor stops, and what is left open. */
+@ExtendWith(PollerTolerantLeakCheck.class)
+@Timeout(20)
+class ReactorFetchTest {
+    private final List<Address> two = List.of(Address.parse("1"), Address.parse("2"));
+
+    @BeforeAll
+    static void warmUp() {
+        ReactorTesting.warmUp();
+    }
+
+    @Test
+    void stoppingBeforeTheReactorRunsStopsItAsSoonAsItStarts() throws Exception {
+        List<TaskOutcome> outcomes = ReactorFetch.run(two, ReactorTesting.capture(GetOptions.defaults()).run(), fetch -> {
+            for (PoemTask task : fetch.tasks()) {
+                task.start();
+                task.failed("no server", new byte[0]);
+            }
+            assertTrue(fetch.allOver());
+            fetch.stopReactor(); // the reactor is NEW: it stops when it starts
+        });
+        assertEquals(List.of("no server", "no server"),
+                outcomes.stream().map(o -> assertInstanceOf(TaskOutcome.Failed.class, o).reason()).toList());
+    }
+
+    @Test
+    void stoppingTwiceAndDuringTheTeardownIsHarmless() throws Exception {
+        AtomicReference<ReactorState> seen = new AtomicReference<>();
+        ReactorFetch.run(List.of(Address.parse("1")), ReactorTesting.capture(GetOptions.defaults()).run(), fetch -> {
+            PoemTask task = fetch.tasks().getFirst();
+            task.start();
+            fetch.reactor().callWhenRunning(() -> {
+                task.failed("done", new byte[0]);
+                fetch.stopReactor();
+                fetch.stopReactor();
+                seen.set(fetch.reactor().state());
+            });
+        });
+        assertEquals(ReactorState.STOPPING, seen.get());
+    }
+
+    @Test
+    void aTaskLeftUnendedWhenTheReactorStopsIsAClientBug() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> ReactorFetch.run(two, ReactorTesting.capture(GetOptions.defaults()).run(), ReactorFetch::stopReactor));
+        assertTrue(thrown.getMessage().contains("task 1"), thrown.getMessage());
+    }
+
+    @Test
+    void aClientThatFailsToStartLeavesNothingOpen() {
+        IOException failure = new IOException("cannot start");
+        IOException thrown = assertInstanceOf(IOException.class, assertThrows(RuntimeException.class,
+                () -> ReactorFetch.run(two, ReactorTesting.capture(GetOptions.defaults()).run(), fetch -> {
+                    throw failure;
+                })).getCause());
+        assertSame(failure, thrown);
+    }
+
+    @Test
+    void theFetchBelongsToTheReactorsThread() throws Exception {
+        AtomicReference<Throwable> fromOutside = new AtomicReference<>();
+        ReactorFetch.run(List.of(Address.parse("1")), ReactorTesting.capture(GetOptions.defaults()).run(), fetch -> {
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    fetch.allOver();
+                } catch (Throwable t) {
+                    fromOutside.set(t);
+                }
+            });
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            PoemTask task = fetch.tasks().getFirst();
+            task.start();
+            task.failed("done", new byte[0]);
+            fetch.stopReactor();
+        });
+        assertInstanceOf(WrongThreadException.class, fromOutside.get());
+    }
+}
