@@ -47,9 +47,11 @@ class DemoCommandTest {
         List<String> lines = run.outLines();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("blocking: ")), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("select: ")), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("reactor: ")), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("loom: ")), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("erlang: ")), run.out());
-        assertEquals(8, lines.stream().filter(l -> l.startsWith("task 1 ")).count(), "two views per style: " + run.out());
+        assertEquals(2 * DemoCommand.DEFAULT_STYLES.size(), lines.stream().filter(l -> l.startsWith("task 1 ")).count(),
+                "two views per style: " + run.out());
         for (String style : DemoCommand.DEFAULT_STYLES) {
             assertTrue(lines.stream().anyMatch(l -> Pattern.matches(style + " +0:00:\\d\\d\\.\\d +\\d+  3 of 3.*", l)),
                     "a row of totals for " + style + ": " + run.out());
