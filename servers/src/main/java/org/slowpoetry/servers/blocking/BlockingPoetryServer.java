@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.servers.PoemWriter;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
 import org.slowpoetry.servers.ServerEvents;
@@ -65,8 +66,8 @@ final class BlockingPoetryServer implements PoetryServer {
 
     private final ServerConfig config;
     private final ServerEvents events;
-    /** The poem's bytes; written once in the constructor, only read after. */
-    private final byte[] poem;
+    /** Writes the poem to each client; immutable. */
+    private final PoemWriter writer;
     private final ServerSocket listener;
     private final InetSocketAddress address;
     private final Thread thread;
@@ -89,7 +90,7 @@ final class BlockingPoetryServer implements PoetryServer {
     private BlockingPoetryServer(ServerConfig config, ServerSocket listener) {
         this.config = config;
         this.events = config.events();
-        this.poem = config.poem().bytes();
+        this.writer = new PoemWriter(config);
         this.listener = listener;
         this.address = (InetSocketAddress) listener.getLocalSocketAddress();
         this.thread = Thread.ofPlatform()
@@ -189,10 +190,7 @@ final class BlockingPoetryServer implements PoetryServer {
         try (client) {
             events.connected(peer);
             OutputStream out = client.getOutputStream();
-            switch (config.kind()) {
-                case SLOW -> sendSlowly(out, peer);
-                case FAST -> out.write(poem);
-            }
+            writer.write(out, peer);
         } catch (IOException e) {
             if (state.get() != State.SERVING) {
                 return false; // close() closed the socket under us: not the client's doing
@@ -207,19 +205,6 @@ final class BlockingPoetryServer implements PoetryServer {
         }
         events.finished(peer);
         return true;
-    }
-
-    /** {@code numBytes} at a time, waiting {@code delay} on the clock between sends (not after the last). */
-    private void sendSlowly(OutputStream out, SocketAddress peer) throws IOException, InterruptedException {
-        int step = config.numBytes();
-        for (int at = 0; at < poem.length; at += step) {
-            if (at > 0) {
-                config.clock().sleep(config.delay());
-            }
-            int n = Math.min(step, poem.length - at);
-            out.write(poem, at, n);
-            events.sent(peer, n);
-        }
     }
 
     // ---- helpers ----

@@ -1,19 +1,21 @@
 package org.slowpoetry.servers.loom;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.loom.TaskContext;
+import org.slowpoetry.servers.PoemWriter;
 import org.slowpoetry.servers.ServerConfig;
 import org.slowpoetry.servers.ServerEvents;
+import org.slowpoetry.servers.ServerKind;
 
 /**
  * What a loom server does for one client, written as plain blocking code: the whole point of the
  * Loom style. A slow server writes {@code numBytes}, sleeps {@code delay} on the config's clock,
- * writes again, and so on; a fast server writes the whole poem. Then the socket is closed.
+ * writes again, and so on ({@link PoemWriter}, shared with the blocking server); a fast server
+ * writes the whole poem. Then the socket is closed.
  *
  * <p>Compare Part 2's blocking server, which does the same thing but for one client at a time, and
  * the reactor servers, which split this loop into callbacks driven by timers. Here the loop stays
@@ -31,13 +33,13 @@ final class PoemConnection {
 
     private final ServerConfig config;
     private final ServerEvents events;
-    /** The poem, copied once per server; never written after construction. */
-    private final byte[] poem;
+    /** The same blocking write loop the blocking server runs; immutable. */
+    private final PoemWriter writer;
 
     PoemConnection(ServerConfig config) {
         this.config = config;
         this.events = config.events();
-        this.poem = config.poem().bytes();
+        this.writer = new PoemWriter(config);
     }
 
     /**
@@ -49,31 +51,12 @@ final class PoemConnection {
     void serve(Socket client, SocketAddress peer) throws IOException, InterruptedException {
         try (client) {
             events.connected(peer);
-            OutputStream out = client.getOutputStream();
-            switch (config.kind()) {
-                case SLOW -> {
-                    client.setTcpNoDelay(true); // each small send goes out now, not when Nagle allows
-                    sendSlowly(out, peer);
-                }
-                case FAST -> out.write(poem);
+            if (config.kind() == ServerKind.SLOW) {
+                client.setTcpNoDelay(true); // each small send goes out now, not when Nagle allows
             }
-        }
-    }
-
-    /** {@code numBytes} at a time, waiting {@code delay} on the clock between sends (not after the last). */
-    private void sendSlowly(OutputStream out, SocketAddress peer) throws IOException, InterruptedException {
-        int step = config.numBytes();
-        for (int at = 0; at < poem.length; at += step) {
-            if (at > 0) {
-                config.clock().sleep(config.delay());
-            }
-            int n = Math.min(step, poem.length - at);
-            out.write(poem, at, n);
-            events.sent(peer, n);
-            if (log.isTraceEnabled()) {
-                // TaskContext travels in a ScopedValue: no parameter had to carry it down here.
-                log.trace("{}: sent {} bytes to {}", TaskContext.current(), n, TaskContext.current().peer());
-            }
+            writer.write(client.getOutputStream(), peer);
+            // TaskContext travels in a ScopedValue: no parameter had to carry it down here.
+            log.trace("{}: served {}", TaskContext.current(), TaskContext.current().peer());
         }
     }
 }
