@@ -14,7 +14,11 @@ package org.slowpoetry.cli;
  */
 public interface CommandProvider {
 
-    /** A new picocli command object (a class annotated with {@code @Command}). */
+    /**
+     * A new picocli command object (a class annotated with {@code @Command}), or a
+     * {@link picocli.CommandLine} built from one (needed if the command uses a model transformer,
+     * which picocli applies only when it builds a {@code CommandLine}).
+     */
     Object newCommand();
 
     /**

@@ -1,6 +1,7 @@
 package org.slowpoetry.servers;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * A running poetry server, as returned by {@link ServerImpl#start}. It is listening when
@@ -26,8 +27,19 @@ public interface PoetryServer extends AutoCloseable {
         return address().getPort();
     }
 
-    /** Blocks until the server has been closed and all its threads have ended. */
+    /**
+     * Blocks until the server has stopped and all its threads have ended: normally because
+     * {@link #close()} was called, or because it failed on its own (see {@link #failure()}).
+     */
     void awaitTermination() throws InterruptedException;
+
+    /**
+     * Why the server stopped on its own (its listener failed), if it did; empty while it runs and
+     * after a plain {@link #close()}. Meaningful once {@link #awaitTermination()} has returned.
+     */
+    default Optional<Throwable> failure() {
+        return Optional.empty();
+    }
 
     /** Stops listening, ends every connection, waits for every thread of the server. Idempotent. */
     @Override

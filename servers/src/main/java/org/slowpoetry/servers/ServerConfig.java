@@ -1,6 +1,7 @@
 package org.slowpoetry.servers;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.slowpoetry.time.MonotonicClock;
 
@@ -17,7 +18,8 @@ import org.slowpoetry.time.MonotonicClock;
  * @param numBytes       slow servers: bytes per send, at least 1
  * @param delay          slow servers: pause between sends, not negative
  * @param maxConnections connections served at once; more are closed on accept; 0 = unlimited
- * @param selector       reactor impls: {@code epoll} (the JDK default) or {@code poll}
+ * @param selector       reactor impls: {@code epoll} (the JDK default) or {@code poll}; other impls
+ *                       ignore it
  * @param clock          the clock the slow servers wait on
  * @param events         where the server reports what it does (the text's output lines)
  */
@@ -32,6 +34,9 @@ public record ServerConfig(
         String selector,
         MonotonicClock clock,
         ServerEvents events) {
+
+    /** The values {@code selector} may take. */
+    public static final List<String> SELECTORS = List.of("epoll", "poll");
 
     public ServerConfig {
         Objects.requireNonNull(kind, "kind");
@@ -53,6 +58,9 @@ public record ServerConfig(
         if (maxConnections < 0) {
             throw new IllegalArgumentException("max-connections must not be negative: " + maxConnections);
         }
+        if (!SELECTORS.contains(selector)) {
+            throw new IllegalArgumentException("selector must be one of " + SELECTORS + ": " + selector);
+        }
     }
 
     /** A slow server's defaults (10 bytes every 0.1 s, 127.0.0.1, random port), silent. */
@@ -68,6 +76,10 @@ public record ServerConfig(
 
     public ServerConfig withKind(ServerKind k) {
         return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, selector, clock, events);
+    }
+
+    public ServerConfig withIface(String i) {
+        return new ServerConfig(kind, poem, i, port, numBytes, delay, maxConnections, selector, clock, events);
     }
 
     public ServerConfig withPort(int p) {

@@ -24,7 +24,9 @@ public interface ServerImpl {
     Set<ServerKind> kinds();
 
     /**
-     * Binds and starts serving; returns once the server is listening.
+     * Binds and starts serving; returns once the server is listening, after reporting
+     * {@link ServerEvents#listening} (with the bound port) to {@code config.events()}. If binding
+     * fails, nothing is left open and no thread is left running.
      *
      * @throws IOException if the address cannot be bound (in use, bad interface)
      * @throws IllegalArgumentException if {@code config.kind()} is not one of {@link #kinds()}

@@ -1,0 +1,122 @@
+package org.slowpoetry.servers;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.cli.UserException;
+import org.slowpoetry.time.MonotonicClock;
+
+/**
+ * What {@code serve slow} and {@code serve fast} do once their options are parsed: find the impl,
+ * load the poem, start the server, and wait until Ctrl-C (or the server failing) stops it.
+ *
+ * <p><b>Threading:</b> {@link #serve} runs on the command's (main) thread and blocks until the
+ * server has stopped; a JVM shutdown hook closes the server from its own thread.
+ */
+final class Serving {
+
+    /* Implementation overview
+     *
+     * Ctrl-C makes the JVM run its shutdown hooks, then halt. Our hook closes the server, which
+     * joins the server's threads; that lets awaitTermination() return on the main thread, and the
+     * command finishes normally. The hook then waits (briefly) for the command to be done, so the
+     * JVM does not halt while the main thread is still tidying up. Nothing is printed: stopping is
+     * the normal way for a server to end. When the command ends otherwise (the server failed), it
+     * removes the hook again.
+     */
+
+    private static final Logger LOG = LoggerFactory.getLogger(Serving.class);
+
+    /** How long the shutdown hook waits for the command to finish after closing the server. */
+    private static final Duration HOOK_GRACE = Duration.ofSeconds(2);
+
+    private Serving() {
+    }
+
+    /**
+     * Serves until stopped; returns the exit code.
+     *
+     * @throws UserException for an unknown impl, a bad poem file, an address that cannot be bound,
+     *                       or a server that stopped on its own
+     */
+    static int serve(ServerKind kind, ServeOptions options, int numBytes, Duration delay) {
+        ServerImpl impl = ServerImpls.find(options.impl(), kind);
+        Poem poem = Poem.load(options.poem);
+        var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
+                options.maxConnections(), options.selector(), MonotonicClock.system(),
+                ServerEvents.printing(System.out));
+        PoetryServer server = start(impl, config);
+
+        var commandDone = new CountDownLatch(1);
+        Thread hook = Thread.ofPlatform().name("serve-shutdown").unstarted(() -> {
+            LOG.debug("shutting down {}", server);
+            server.close();
+            awaitQuietly(commandDone);
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+            commandDone.countDown();
+            removeHook(hook);
+        }
+        if (server.failure().isPresent()) {
+            Throwable why = server.failure().get();
+            throw new UserException("the server stopped on its own: " + oneLine(String.valueOf(why)), why,
+                    ExitCodes.INTERNAL);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Starts the server, turning a bind failure into {@code cannot listen on HOST:PORT: reason}. */
+    static PoetryServer start(ServerImpl impl, ServerConfig config) {
+        try {
+            return impl.start(config);
+        } catch (IOException e) {
+            throw new UserException("cannot listen on " + hostPort(config.iface(), config.port()) + ": "
+                    + reason(e), e);
+        }
+    }
+
+    static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The OS's words, as a clause: {@code Address already in use} becomes {@code address already in use}. */
+    static String reason(IOException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return oneLine(Character.toLowerCase(message.charAt(0)) + message.substring(1));
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is shutting down: the hook is running, or has run, and closed the server.
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(HOOK_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("the serve command did not finish within {}", HOOK_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
