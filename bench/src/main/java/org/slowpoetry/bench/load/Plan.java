@@ -1,0 +1,80 @@
+package org.slowpoetry.bench.load;
+
+import java.util.List;
+
+/**
+ * The sizes and timings of one {@code bench load} run: {@link #full()} (about 30 minutes on two
+ * cores) or {@link #quick()} (about two minutes).
+ *
+ * <p><b>Threading:</b> immutable.
+ *
+ * @param name                   {@code full} or {@code quick}
+ * @param repeat                 measurements of each cell, interleaved across rows
+ * @param fastClients            N for {@link Scenario#FAST}
+ * @param largeClients           clients for {@link Scenario#FAST_LARGE}
+ * @param largeBytes             the size of its generated poem
+ * @param holdConnections        C for {@link Scenario#SLOW_HOLD} (capped by the open-file limit)
+ * @param holdNumBytes           the slow server's bytes per send while holding
+ * @param holdDelaySeconds       and its delay: long, so holding is nearly idle
+ * @param throughputClients      C for {@link Scenario#SLOW_THROUGHPUT}
+ * @param throughputNumBytes     the slow server's bytes per send there
+ * @param throughputDelaySeconds and its delay: small, so timers and scheduling are what is measured
+ * @param timeoutSeconds         each load-generator run's deadline
+ */
+record Plan(
+        String name,
+        int repeat,
+        List<Integer> fastClients,
+        int largeClients,
+        int largeBytes,
+        List<Integer> holdConnections,
+        int holdNumBytes,
+        double holdDelaySeconds,
+        List<Integer> throughputClients,
+        int throughputNumBytes,
+        double throughputDelaySeconds,
+        double timeoutSeconds) {
+
+    /** Blocking rows are skipped where serving clients one after another would take longer. */
+    static final double MAX_BLOCKING_SECONDS = 20;
+
+    static Plan full() {
+        return new Plan("full", 3, List.of(100, 1_000, 10_000), 100, 1 << 20,
+                List.of(1_000, 10_000, Integer.MAX_VALUE), 10, 30,
+                List.of(10, 1_000, 5_000), 256, 0.02, 90);
+    }
+
+    static Plan quick() {
+        return new Plan("quick", 2, List.of(100, 1_000), 100, 1 << 20,
+                List.of(2_000), 10, 30,
+                List.of(10, 1_000), 256, 0.02, 30);
+    }
+
+    /** A tiny plan for tests: every scenario, one repeat, a handful of clients. */
+    static Plan tiny() {
+        return new Plan("tiny", 1, List.of(5), 3, 64 * 1024, List.of(20), 10, 30, List.of(4), 1024, 0.01, 20);
+    }
+
+    Plan withRepeat(int r) {
+        return new Plan(name, r, fastClients, largeClients, largeBytes, holdConnections, holdNumBytes,
+                holdDelaySeconds, throughputClients, throughputNumBytes, throughputDelaySeconds, timeoutSeconds);
+    }
+
+    /** The sizes of {@code scenario}. */
+    List<Integer> sizes(Scenario scenario) {
+        return switch (scenario) {
+            case FAST -> fastClients;
+            case FAST_LARGE -> List.of(largeClients);
+            case SLOW_HOLD -> holdConnections;
+            case SLOW_THROUGHPUT -> throughputClients;
+        };
+    }
+
+    /**
+     * The ideal time for one slow-throughput client, for a poem of {@code poemBytes}:
+     * poem bytes / num-bytes × delay.
+     */
+    double idealSlowSeconds(int poemBytes) {
+        return (double) poemBytes / throughputNumBytes * throughputDelaySeconds;
+    }
+}
