@@ -1,0 +1,61 @@
+package org.slowpoetry.loom;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Test helper (shared through the core test-jar): runs some work under a JFR recording of
+ * {@code jdk.VirtualThreadPinned} with threshold 0, and returns the pinning events it caught.
+ * Since JDK 24 the event is emitted whenever a virtual thread parks, blocks or waits while pinned.
+ */
+public final class PinningRecorder {
+
+    /** Work that may throw. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    private PinningRecorder() {
+    }
+
+    /** Runs {@code work} while recording, and returns every pinning event. */
+    public static List<RecordedEvent> pinnedDuring(Work work) throws Exception {
+        Path file = Files.createTempFile("pinning", ".jfr");
+        try (var recording = new Recording()) {
+            recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+            recording.start();
+            work.run();
+            recording.stop();
+            recording.dump(file);
+            return RecordingFile.readAllEvents(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Whether any frame of the event's stack is in a class whose name contains {@code text}. */
+    public static boolean stackMentions(RecordedEvent event, String text) {
+        var stack = event.getStackTrace();
+        return stack != null && stack.getFrames().stream()
+                .map(RecordedFrame::getMethod)
+                .anyMatch(m -> m != null && m.getType().getName().contains(text));
+    }
+
+    /** A short description of an event's stack, for assertion messages. */
+    public static String describe(RecordedEvent event) {
+        var stack = event.getStackTrace();
+        if (stack == null) {
+            return "(no stack)";
+        }
+        return stack.getFrames().stream().limit(12)
+                .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName() + ":" + f.getLineNumber())
+                .reduce((a, b) -> a + " <- " + b).orElse("(empty stack)");
+    }
+}
