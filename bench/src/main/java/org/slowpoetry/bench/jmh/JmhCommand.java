@@ -12,7 +12,6 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -34,16 +33,13 @@ import picocli.CommandLine.Unmatched;
         })
 public final class JmhCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "JMH-OPTION", arity = "0..*", description = "Options and benchmark regexes for JMH.")
-    List<String> args = new ArrayList<>();
-
+    /** Every argument, in order, for JMH (picocli passes on all it does not know, and it knows none). */
     @Unmatched
-    List<String> unmatched = new ArrayList<>();
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         var all = new ArrayList<>(args);
-        all.addAll(unmatched);
         if (!all.contains("-rf") && !all.contains("-rff")) {
             Path results = resultsDir();
             Files.createDirectories(results);

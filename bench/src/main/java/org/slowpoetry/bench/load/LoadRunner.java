@@ -40,6 +40,14 @@ final class LoadRunner {
      */
 
     private static final Pattern SERVING = Pattern.compile("^Serving .* on port (\\d+)\\.$");
+    /**
+     * Java servers in slow-hold get a fixed heap, touched in full at start: then the heap cannot
+     * grow or shrink under the measurement, so the RSS difference is what lives outside the heap
+     * (thread stacks, native buffers, epoll tables), and the heap difference after a GC is what
+     * lives in it (objects, and a virtual thread's stack, which is a heap object while it waits).
+     */
+    static final List<String> HOLD_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
+
     /** Files a process needs for itself (jars, the JVM's own descriptors, epoll fds, pipes). */
     static final int FD_RESERVE = 300;
 
@@ -138,9 +146,11 @@ final class LoadRunner {
 
     private Measurement measureFetch(Scenario scenario, Contender row, Server server, int size, int r, Path poemFile,
             double ideal) throws InterruptedException {
+        Map<String, Object> json;
         Map<String, Double> metrics;
         try {
-            metrics = numbers(fetch(server, size, poemFile));
+            json = fetch(server, size, poemFile);
+            metrics = numbers(json);
         } catch (UserException e) {
             note(row.label() + ": " + scenario.label() + " " + scenario.param() + "=" + size + ": " + e.getMessage());
             return new Measurement(scenario, row.label(), size, r, false, Map.of(), e.getMessage());
@@ -151,8 +161,9 @@ final class LoadRunner {
         }
         int ok = metrics.get("ok").intValue();
         boolean complete = ok == size;
-        String note = complete ? "" : String.format("%,d of %,d poems received whole (%s)", ok, size,
-                Json.write(metrics.getOrDefault("failed", 0.0)) + " failed");
+        String note = complete ? "" : String.format("%,d of %,d poems received whole in %s s (%,.0f failed,"
+                + " %,.0f wrong); first error: %s", ok, size, plan.timeoutSeconds(), metrics.getOrDefault("failed", 0.0),
+                metrics.getOrDefault("wrong", 0.0), firstError(json));
         if (!complete) {
             note(row.label() + ": " + scenario.label() + " " + scenario.param() + "=" + size + ": " + note);
         }
@@ -196,15 +207,18 @@ final class LoadRunner {
     }
 
     private Measurement measureHold(Contender row, int size, int r) throws InterruptedException {
+        var jvm = new ArrayList<>(HOLD_JVM);
+        jvm.addAll(serverJvmArgs);
         try (Server server = Server.start(row, ServerKind.SLOW, poem, plan.holdNumBytes(), plan.holdDelaySeconds(),
-                serverJvmArgs)) {
+                jvm)) {
             Map<String, Double> before = server.stats();
             var args = List.of("bench", "loadgen", "hold", "--port", Integer.toString(server.port),
                     "--clients", Integer.toString(size), "--timeout", Double.toString(plan.timeoutSeconds()));
             var metrics = new LinkedHashMap<String, Double>();
+            Map<String, Object> held;
             try (var gen = ChildProcess.start("load generator", ChildProcess.javaCommand(loadgenJvm(), args))) {
-                metrics.putAll(numbers(Json.parseObject(gen.awaitLine(l -> l.startsWith("{"), timeoutMillis(),
-                        "held line"))));
+                held = Json.parseObject(gen.awaitLine(l -> l.startsWith("{"), timeoutMillis(), "held line"));
+                metrics.putAll(numbers(held));
                 Map<String, Double> after = server.stats();
                 try {
                     gen.send("release");
@@ -220,14 +234,17 @@ final class LoadRunner {
                 put(metrics, "heapAfterMiB", after.getOrDefault("heapUsedBytes", Double.NaN) / (1 << 20));
                 put(metrics, "heapPerConnKiB", (after.getOrDefault("heapUsedBytes", Double.NaN)
                         - before.getOrDefault("heapUsedBytes", Double.NaN)) / 1024 / served);
+                double heapPerConn = metrics.get("heapPerConnKiB");
+                put(metrics, "totalPerConnKiB", Double.isFinite(heapPerConn) ? heapPerConn + metrics.get("rssPerConnKiB")
+                        : metrics.get("rssPerConnKiB"));
                 put(metrics, "threadsBefore", before.get("threads"));
                 put(metrics, "threadsAfter", after.get("threads"));
                 put(metrics, "serverConnected", after.getOrDefault("connected", Double.NaN));
             }
             metrics.remove("phase");
             boolean complete = metrics.getOrDefault("served", 0.0).intValue() == size;
-            String note = complete ? "" : String.format("%,d of %,d connections served",
-                    metrics.getOrDefault("served", 0.0).intValue(), size);
+            String note = complete ? "" : String.format("%,d of %,d connections served; first error: %s",
+                    metrics.getOrDefault("served", 0.0).intValue(), size, firstError(held));
             if (!complete) {
                 note(row.label() + ": slow-hold C=" + size + ": " + note);
             }
@@ -329,6 +346,10 @@ final class LoadRunner {
 
     private static void put(Map<String, Double> m, String key, Double value) {
         m.put(key, value == null ? Double.NaN : value);
+    }
+
+    private static String firstError(Map<String, Object> json) {
+        return String.valueOf(json.getOrDefault("firstError", "none"));
     }
 
     /** The numeric entries of a parsed JSON object (strings such as firstError dropped). */
