@@ -5,6 +5,12 @@ import java.time.Duration;
 /**
  * A call scheduled with {@link EventLoop#callLater}: Twisted's {@code IDelayedCall}.
  *
+ * <p>A call is <em>active</em> until it runs or is cancelled; it counts as run from the moment the
+ * loop starts calling it, so a task cannot cancel itself. Cancelling, resetting or delaying a call
+ * that is no longer active is a bug, reported at once: {@link AlreadyCalledException} or
+ * {@link AlreadyCancelledException}. A call reset or delayed to the same time as others runs after
+ * them, as if scheduled anew.
+ *
  * <p><b>Threading:</b> every method must be called on the event loop's thread (or, for a loop that
  * is not running, such as a manual test clock, on the thread that drives it).
  */
@@ -17,7 +23,7 @@ public interface DelayedCall {
     boolean active();
 
     /**
-     * Stops it from running.
+     * Stops it from running, and forgets it: a cancelled call holds no memory in the loop.
      *
      * @throws AlreadyCalledException if it has run
      * @throws AlreadyCancelledException if it was cancelled before
@@ -29,6 +35,7 @@ public interface DelayedCall {
      *
      * @throws AlreadyCalledException if it has run
      * @throws AlreadyCancelledException if it was cancelled
+     * @throws IllegalArgumentException if {@code delay} is negative
      */
     void reset(Duration delay);
 
@@ -37,6 +44,7 @@ public interface DelayedCall {
      *
      * @throws AlreadyCalledException if it has run
      * @throws AlreadyCancelledException if it was cancelled
+     * @throws IllegalArgumentException if {@code by} is negative
      */
     void delay(Duration by);
 }

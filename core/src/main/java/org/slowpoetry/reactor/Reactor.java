@@ -1,0 +1,899 @@
+package org.slowpoetry.reactor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.SelectorProvider;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slowpoetry.time.MonotonicClock;
+
+/**
+ * An event loop on a {@link Selector}: Twisted's reactor (Parts 2–5). One thread runs
+ * {@link #run()}, which waits for I/O and timers and calls back the code that registered for them,
+ * one callback at a time, until {@link #stop()}.
+ *
+ * {@snippet :
+ * try (Reactor reactor = Reactor.open()) {
+ *     reactor.callWhenRunning(() -> System.out.println("Hello from the reactor loop!"));
+ *     reactor.callLater(Duration.ofSeconds(1), reactor::stop);
+ *     System.out.println("Starting the reactor.");
+ *     reactor.run();                        // returns after stop()
+ * }
+ * }
+ *
+ * <p>What it offers, each as in Twisted:
+ * <ul>
+ *   <li>time: {@link #callLater}, {@link #callWhenRunning} ({@code IReactorTime}, on an injected
+ *       {@link MonotonicClock});
+ *   <li>threads: {@link #callFromThread} ({@code IReactorThreads});
+ *   <li>raw descriptors: {@link #addReader}, {@link #addWriter}, {@link #removeReader},
+ *       {@link #removeWriter}, {@link #removeAll} ({@code IReactorFDSet}, Part 4);
+ *   <li>TCP: {@link #connectTCP} and {@link #listenTCP} with {@link Protocol}s made by factories
+ *       ({@code IReactorTCP}, Parts 5 and 11).
+ * </ul>
+ *
+ * <p>A callback that throws is logged with its stack trace and the loop goes on (Part 3's
+ * "I fall down. But I get up again."); a protocol callback that throws also loses its connection.
+ * A callback must never block: while it runs, nothing else does.
+ *
+ * <p><b>Runs once.</b> {@code NEW → RUNNING → STOPPING → STOPPED} ({@link ReactorState}). Like
+ * Twisted's, a reactor is not restartable: stopping it tears down every resource registered with it
+ * (listening ports are closed, connections lost, connectors failed, shutdown triggers run, pending
+ * timers dropped, the selector closed), so there is nothing left to run again. A second
+ * {@link #run()} throws; open a new reactor instead.
+ *
+ * <p><b>Threading:</b> one thread owns the reactor, and {@link #inEventLoop()} is true on it: the
+ * thread that {@linkplain #open() opened} it, which configures it (listens, connects, schedules),
+ * until another thread calls {@link #run()} (or a {@link ReactorThread} takes it over); from then
+ * on the thread running it. Every method must be called on that thread and throws
+ * {@link WrongThreadException} elsewhere, except these, which are safe from any thread:
+ * {@link #callFromThread}, {@link #blockingCallFromThread}, {@link #inEventLoop()},
+ * {@link #state()}, {@link #clock()}, {@link #selectorKind()}, {@link #awaitTermination()} and
+ * {@link #close()} (which waits). {@code callFromThread(reactor::stop)} stops it from elsewhere.
+ * A task submitted with {@code callFromThread} happens-before it runs; everything the loop did
+ * happens-before {@link #awaitTermination()} returns.
+ */
+public final class Reactor implements EventLoop, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Reactor.class);
+
+    /* Implementation overview
+     *
+     * One iteration of run():
+     *   1. select: block until I/O, the next timer, or a wakeup (not at all if work is waiting);
+     *      dispatch each ready key to its descriptors' doRead/doWrite (select(Consumer) avoids the
+     *      selected-key set and its iterator: Netty swaps in an array by reflection for the same);
+     *   2. run the "soon" queue: the reactor's own deferred events (connectionLost after
+     *      abortConnection, failures found inside write()), so a protocol is never called back
+     *      from inside its own call into the transport;
+     *   3. run up to 1024 callFromThread tasks (ThreadCallQueue: MPSC queue + one wakeup per sleep);
+     *   4. run the timers due at the start of this step (TimerQueue); a timer scheduled by a timer
+     *      waits for the next iteration, as Twisted's _newTimedCalls do, so a zero-delay loop
+     *      cannot starve I/O.
+     *
+     * The selector's key set is the registry of channels: each key's attachment is a Handle naming
+     * the reader, the writer and the owner. When the reactor stops, every key still holding an
+     * owner is disconnected with ConnectionLost(ReactorStoppedException), so no channel outlives
+     * the reactor.
+     *
+     * The read path uses one direct buffer per reactor (no allocation per read but the read-only
+     * view handed to the protocol); gathering writes use one scratch array per reactor. Both are
+     * safe to share because only the loop thread uses them and never re-entrantly.
+     */
+
+    /** Size of the reactor's one read buffer: the most a single dataReceived delivers. */
+    static final int READ_BUFFER_SIZE = 64 * 1024;
+    /** At most this many buffers go into one gathering write. */
+    static final int MAX_GATHER = 64;
+    /** callFromThread tasks run per iteration before I/O gets its turn again. */
+    private static final int MAX_THREAD_CALLS_PER_ITERATION = 1024;
+    /** The TCP connect timeout when none is given, as in Twisted. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SelectorKind kind;
+    private final Selector selector;
+    private final MonotonicClock clock;
+    private final TimerQueue timers;
+    private final ThreadCallQueue threadCalls;
+    /** Written by run/stop/close on the loop thread (run's CAS from the thread calling it); read anywhere. */
+    private final AtomicReference<ReactorState> state = new AtomicReference<>(ReactorState.NEW);
+    /** The owning thread: the opener, then the runner (see Threading). Written before run's loop; read anywhere. */
+    private volatile Thread loopThread;
+    /** Set by {@link #handOff} (opener thread) before the runner starts; read by close(). */
+    private volatile boolean handedOff;
+    /** Counted down when the reactor has reached STOPPED. */
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    /** The reactor's own deferred events; loop thread only. */
+    private final ArrayDeque<Runnable> soon = new ArrayDeque<>();
+    /** callWhenRunning tasks waiting for run(); loop thread only; null once running. */
+    private List<Runnable> startupCalls = new ArrayList<>();
+    /** Run when the reactor stops, before connections are torn down; loop thread only. */
+    private final List<Runnable> shutdownTriggers = new ArrayList<>();
+    /** How many ports and connectors use each factory (Twisted's numPorts); loop thread only. */
+    private final Map<ProtocolFactory, Integer> factoryUses = new IdentityHashMap<>();
+    /** The one read buffer; loop thread only. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    /** Scratch array for gathering writes, always cleared after use; loop thread only. */
+    private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
+
+    private Reactor(SelectorKind kind, MonotonicClock clock) throws IOException {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.selector = kind.open();
+        this.timers = new TimerQueue(clock, this::checkInLoop);
+        this.threadCalls = new ThreadCallQueue(selector);
+        this.loopThread = Thread.currentThread();
+    }
+
+    /** A reactor on the default selector ({@link SelectorKind#EPOLL}) and the system clock. */
+    public static Reactor open() throws IOException {
+        return open(SelectorKind.EPOLL, MonotonicClock.system());
+    }
+
+    /**
+     * A reactor on {@code kind}'s selector and the system clock.
+     *
+     * @throws SelectorUnavailableException if this JVM cannot give that selector
+     */
+    public static Reactor open(SelectorKind kind) throws IOException {
+        return open(kind, MonotonicClock.system());
+    }
+
+    /**
+     * A reactor on {@code kind}'s selector whose timers run on {@code clock}.
+     *
+     * @throws SelectorUnavailableException if this JVM cannot give that selector
+     * @throws IOException if the selector cannot be opened
+     */
+    public static Reactor open(SelectorKind kind, MonotonicClock clock) throws IOException {
+        return new Reactor(kind, clock);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Runs the loop on the calling thread until {@link #stop()}, then tears everything down (see
+     * the class comment) and returns. The {@link #callWhenRunning} tasks run first.
+     *
+     * @throws IllegalStateException if the reactor has run (or been closed) before: it runs once
+     * @throws UncheckedIOException if the selector itself fails (after the teardown)
+     */
+    public void run() {
+        if (!state.compareAndSet(ReactorState.NEW, ReactorState.RUNNING)) {
+            throw new IllegalStateException("a reactor runs only once, and this one is " + state()
+                    + "; open a new one (stopping tore down everything registered with it)");
+        }
+        loopThread = Thread.currentThread();
+        try {
+            List<Runnable> startup = startupCalls;
+            startupCalls = null;
+            startup.forEach(this::runSafely);
+            while (state.get() == ReactorState.RUNNING) {
+                iterate();
+            }
+        } catch (IOException e) {
+            LOG.error("the selector failed; stopping the reactor", e);
+            throw new UncheckedIOException(e);
+        } finally {
+            state.compareAndSet(ReactorState.RUNNING, ReactorState.STOPPING);
+            shutDown();
+        }
+    }
+
+    /**
+     * Stops the loop: the current iteration finishes, then {@link #run()} tears everything down and
+     * returns. From another thread: {@code reactor.callFromThread(reactor::stop)}.
+     *
+     * @throws IllegalStateException if it is not running (not started yet, or already stopping:
+     *     Twisted's {@code ReactorNotRunning})
+     */
+    public void stop() {
+        checkInLoop("stop");
+        if (!state.compareAndSet(ReactorState.RUNNING, ReactorState.STOPPING)) {
+            throw new IllegalStateException("cannot stop a reactor that is not running (it is " + state() + ")");
+        }
+    }
+
+    /** Where the reactor is in its life. Any thread. */
+    public ReactorState state() {
+        return state.get();
+    }
+
+    /**
+     * Closes the reactor. One that never ran is torn down here, as a stop would (on the thread
+     * configuring it); one that is running is stopped and waited for (from any other thread); one
+     * that has stopped is left alone.
+     *
+     * @throws WrongThreadException if called from a callback on the running loop (it would wait for
+     *     itself: call {@link #stop()}), or, before run, from a thread other than the opener
+     */
+    @Override
+    public void close() {
+        ReactorState now = state.get();
+        if (now == ReactorState.STOPPED) {
+            return;
+        }
+        if (inEventLoop()) {
+            if (now == ReactorState.NEW && state.compareAndSet(ReactorState.NEW, ReactorState.STOPPING)) {
+                startupCalls = null;
+                shutDown();
+                return;
+            }
+            if (state.get() != ReactorState.STOPPED) {
+                throw new WrongThreadException("close() from a reactor callback would wait for itself;"
+                        + " call stop() and let run() return");
+            }
+            return;
+        }
+        if (now == ReactorState.NEW && !handedOff) {
+            checkInLoop("close"); // nobody will run it: only its opener may tear it down
+        }
+        callFromThread(this::stopIfRunning);
+        awaitUninterruptibly();
+    }
+
+    /**
+     * Blocks until the reactor has stopped and torn everything down.
+     *
+     * @throws WrongThreadException on the loop thread while it runs (it would wait forever)
+     */
+    public void awaitTermination() throws InterruptedException {
+        if (inEventLoop() && state.get() != ReactorState.STOPPED) {
+            throw new WrongThreadException("awaitTermination() on the reactor's own thread would wait forever");
+        }
+        terminated.await();
+    }
+
+    /**
+     * Runs {@code task} once the loop is running (at once, if it is): Twisted's
+     * {@code callWhenRunning}. Tasks run in the order given.
+     *
+     * @throws ReactorStoppedException if the reactor is stopping or stopped
+     */
+    public void callWhenRunning(Runnable task) {
+        checkInLoop("callWhenRunning");
+        Objects.requireNonNull(task, "task");
+        switch (state.get()) {
+            case NEW -> startupCalls.add(task);
+            case RUNNING -> runSafely(task);
+            case STOPPING, STOPPED -> throw new ReactorStoppedException("callWhenRunning after the reactor stopped");
+        }
+    }
+
+    /**
+     * Runs {@code trigger} when the reactor stops, before it tears down connections and ports:
+     * Twisted's {@code addSystemEventTrigger("before", "shutdown", ...)}. Triggers run in the order
+     * added; one that throws is logged.
+     *
+     * @throws ReactorStoppedException if the reactor is stopping or stopped
+     */
+    public void addShutdownTrigger(Runnable trigger) {
+        checkInLoop("addShutdownTrigger");
+        Objects.requireNonNull(trigger, "trigger");
+        requireAlive("addShutdownTrigger");
+        shutdownTriggers.add(trigger);
+    }
+
+    // ---------------------------------------------------------------- EventLoop
+
+    @Override
+    public MonotonicClock clock() {
+        return clock;
+    }
+
+    /** Which selector this reactor waits in. */
+    public SelectorKind selectorKind() {
+        return kind;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>While the reactor is stopping, calls may still be scheduled, but they never run.
+     *
+     * @throws ReactorStoppedException if the reactor has stopped
+     */
+    @Override
+    public DelayedCall callLater(Duration delay, Runnable task) {
+        checkInLoop("callLater");
+        if (state.get() == ReactorState.STOPPED) {
+            throw new ReactorStoppedException("callLater after the reactor stopped");
+        }
+        return timers.schedule(delay, task);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Tasks submitted before the loop runs wait for it; tasks that arrive after it has stopped
+     * never run (a {@link java.util.concurrent.Future} among them is cancelled), as in Twisted.
+     */
+    @Override
+    public void callFromThread(Runnable task) {
+        threadCalls.add(Objects.requireNonNull(task, "task"));
+        if (state.get() == ReactorState.STOPPED) {
+            // The loop's final discard may have run before our add: discard ourselves. (The loop sets
+            // STOPPED before it discards, so one of the two sees every task.)
+            threadCalls.discard();
+        }
+    }
+
+    /**
+     * Runs {@code task} on the loop and waits for its result: Twisted's
+     * {@code threads.blockingCallFromThread}. For threads other than the loop's.
+     *
+     * @throws WrongThreadException on the loop's own thread (it would wait for itself)
+     * @throws ReactorStoppedException if the reactor stopped before running it
+     * @throws Exception whatever {@code task} threw
+     */
+    public <T> T blockingCallFromThread(Callable<T> task) throws Exception {
+        if (inEventLoop()) {
+            throw new WrongThreadException("blockingCallFromThread on the reactor's own thread would wait for itself");
+        }
+        var future = new FutureTask<>(task);
+        callFromThread(future);
+        try {
+            return future.get();
+        } catch (CancellationException e) {
+            throw new ReactorStoppedException("the reactor stopped before running the call");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception x) {
+                throw x;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return Thread.currentThread() == loopThread;
+    }
+
+    // ---------------------------------------------------------------- raw descriptors (Part 4)
+
+    /**
+     * Calls {@code reader.doRead()} whenever its channel can be read (for a server channel: when a
+     * connection can be accepted), until {@link #removeReader}. Puts the channel in non-blocking
+     * mode and registers it on first use.
+     *
+     * @throws IllegalArgumentException if the channel is closed or cannot be read
+     * @throws ReactorStoppedException if the reactor is stopping or stopped
+     */
+    public void addReader(ReadDescriptor reader) {
+        checkInLoop("addReader");
+        requireAlive("addReader");
+        register(reader);
+        interest(reader, true, true);
+    }
+
+    /**
+     * Calls {@code writer.doWrite()} whenever its channel can be written (for a socket whose connect
+     * is pending: when the connect has finished), until {@link #removeWriter}.
+     *
+     * @throws IllegalArgumentException if the channel is closed or cannot be written
+     * @throws ReactorStoppedException if the reactor is stopping or stopped
+     */
+    public void addWriter(WriteDescriptor writer) {
+        checkInLoop("addWriter");
+        requireAlive("addWriter");
+        register(writer);
+        interest(writer, false, true);
+    }
+
+    /** Stops calling {@code reader.doRead()}. Does nothing if it is not a reader. */
+    public void removeReader(ReadDescriptor reader) {
+        checkInLoop("removeReader");
+        interest(reader, true, false);
+    }
+
+    /** Stops calling {@code writer.doWrite()}. Does nothing if it is not a writer. */
+    public void removeWriter(WriteDescriptor writer) {
+        checkInLoop("removeWriter");
+        interest(writer, false, false);
+    }
+
+    /**
+     * Removes every reader and writer (their channels stay open) and returns them: Twisted's
+     * {@code removeAll}.
+     */
+    public List<Descriptor> removeAll() {
+        checkInLoop("removeAll");
+        var removed = new ArrayList<Descriptor>();
+        for (SelectionKey key : liveKeys()) {
+            Handle handle = (Handle) key.attachment();
+            for (Descriptor d : new Descriptor[] {handle.reader, handle.writer}) {
+                if (d != null && removed.stream().noneMatch(known -> known == d)) {
+                    removed.add(d);
+                }
+            }
+            handle.reader = null;
+            handle.writer = null;
+            key.interestOps(0);
+        }
+        return removed;
+    }
+
+    /** The descriptors being read. */
+    public List<ReadDescriptor> getReaders() {
+        checkInLoop("getReaders");
+        return liveKeys().stream().map(k -> ((Handle) k.attachment()).reader)
+                .filter(Objects::nonNull).toList();
+    }
+
+    /** The descriptors being written. */
+    public List<WriteDescriptor> getWriters() {
+        checkInLoop("getWriters");
+        return liveKeys().stream().map(k -> ((Handle) k.attachment()).writer)
+                .filter(Objects::nonNull).toList();
+    }
+
+    // ---------------------------------------------------------------- TCP (Parts 5 and 11)
+
+    /** The listen backlog when none is given: enough for a thousand clients arriving at once. */
+    public static final int DEFAULT_BACKLOG = 1024;
+
+    /** {@link #listenTCP(int, ProtocolFactory, String)} on every interface. */
+    public ListeningPort listenTCP(int port, ProtocolFactory factory) throws CannotListenException {
+        return listenTCP(port, factory, "");
+    }
+
+    /** {@link #listenTCP(int, ProtocolFactory, String, int)} with {@link #DEFAULT_BACKLOG}. */
+    public ListeningPort listenTCP(int port, ProtocolFactory factory, String iface) throws CannotListenException {
+        return listenTCP(port, factory, iface, DEFAULT_BACKLOG);
+    }
+
+    /**
+     * Listens on {@code iface:port} and serves every connection with a protocol from
+     * {@code factory}: Twisted's {@code listenTCP}. Binding happens now (so a port in use is
+     * reported here); accepting starts when the loop runs.
+     *
+     * {@snippet :
+     * ListeningPort port = reactor.listenTCP(0, address -> new PoetryProtocol(poem), "127.0.0.1");
+     * System.out.println("Serving on port " + port.port() + ".");
+     * }
+     *
+     * @param port    0 for any free port
+     * @param iface   the address to bind, {@code ""} for every interface; a host name is resolved
+     *                here, blocking: prefer literal addresses
+     * @param backlog the length of the kernel's queue of connections not yet accepted
+     * @throws CannotListenException naming the address and the reason (in use, no such interface)
+     * @throws IllegalArgumentException if {@code port} is not 0–65535 or {@code backlog} is not positive
+     * @throws ReactorStoppedException if the reactor is stopping or stopped
+     */
+    public ListeningPort listenTCP(int port, ProtocolFactory factory, String iface, int backlog)
+            throws CannotListenException {
+        checkInLoop("listenTCP");
+        requireAlive("listenTCP");
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(iface, "iface");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range 0–65535: " + port);
+        }
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be positive: " + backlog);
+        }
+        var bindTo = iface.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(iface, port);
+        if (bindTo.isUnresolved()) {
+            throw new CannotListenException("cannot listen on " + iface + ":" + port + ": unknown interface",
+                    new UnknownHostException(iface));
+        }
+        return TcpPort.listen(this, bindTo, factory, backlog);
+    }
+
+    /** {@link #connectTCP(String, int, ClientFactory, Duration)} with {@link #DEFAULT_CONNECT_TIMEOUT}. */
+    public Connector connectTCP(String host, int port, ClientFactory factory) {
+        return connectTCP(host, port, factory, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * Connects to {@code host:port} without blocking, and gives the connection a protocol from
+     * {@code factory}: Twisted's {@code connectTCP}. The factory hears how it goes
+     * ({@link ClientFactory}); nothing is reported by throwing, not even a refused connection,
+     * and no callback runs before this returns except {@code startedConnecting}.
+     *
+     * {@snippet :
+     * reactor.connectTCP("127.0.0.1", 10000, new PoetryClientFactory(), Duration.ofSeconds(5));
+     * }
+     *
+     * @param host    a literal address, or a name (resolved off the loop, on a virtual thread)
+     * @param timeout how long the connect may take, resolution included, before the factory gets
+     *                {@code clientConnectionFailed} with a {@link java.net.SocketTimeoutException}
+     * @throws IllegalArgumentException if {@code host} is blank, {@code port} not 1–65535 or
+     *     {@code timeout} not positive
+     * @throws ReactorStoppedException if the reactor is stopping or stopped
+     */
+    public Connector connectTCP(String host, int port, ClientFactory factory, Duration timeout) {
+        checkInLoop("connectTCP");
+        requireAlive("connectTCP");
+        Objects.requireNonNull(factory, "factory");
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("blank host");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range 1–65535: " + port);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("connect timeout must be positive: " + timeout);
+        }
+        var connector = new TcpConnector(this, host, port, factory, timeout);
+        connector.connect();
+        return connector;
+    }
+
+    // ---------------------------------------------------------------- for the TCP classes
+
+    /**
+     * Starts ({@code on}) or stops reading ({@code read}) or writing with {@code d}, whose channel
+     * must be registered: the internal form of add/remove reader/writer, usable while stopping.
+     *
+     * @return whether {@code d} now has that interest (false if its channel is closed or forgotten)
+     */
+    boolean interest(Descriptor d, boolean read, boolean on) {
+        assert inEventLoop();
+        SelectionKey key = validKey(d);
+        if (key == null || !(key.attachment() instanceof Handle handle)) {
+            return false;
+        }
+        if (read) {
+            if (on) {
+                handle.readOp = (key.channel().validOps() & SelectionKey.OP_ACCEPT) != 0
+                        ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
+                requireValidOp(key, handle.readOp, d);
+                handle.reader = (ReadDescriptor) d;
+            } else if (handle.reader == d) {
+                handle.reader = null;
+            }
+        } else {
+            if (on) {
+                handle.writeOp = key.channel() instanceof SocketChannel socket && socket.isConnectionPending()
+                        ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
+                requireValidOp(key, handle.writeOp, d);
+                handle.writer = (WriteDescriptor) d;
+            } else if (handle.writer == d) {
+                handle.writer = null;
+            }
+        }
+        key.interestOps(handle.interestOps());
+        return on;
+    }
+
+    /** The provider to open channels from: the selector's own. */
+    SelectorProvider provider() {
+        return selector.provider();
+    }
+
+    /** The reactor's one read buffer, cleared. Loop thread only; valid until the next read. */
+    ByteBuffer readBuffer() {
+        assert inEventLoop();
+        return readBuffer.clear();
+    }
+
+    /** The reactor's scratch array for gathering writes; the caller nulls out what it used. */
+    ByteBuffer[] gatherArray() {
+        assert inEventLoop();
+        return gather;
+    }
+
+    /**
+     * Registers {@code owner}'s channel (with no interest yet) and makes {@code owner} the
+     * descriptor told when the reactor closes it: a connector hands its channel to the connection.
+     */
+    void adopt(Descriptor owner) {
+        assert inEventLoop();
+        requireAlive("register a channel");
+        ((Handle) register(owner).attachment()).owner = owner;
+    }
+
+    /**
+     * Closes {@code d}'s channel, forgets it, and tells every descriptor of it (owner, reader,
+     * writer) {@code connectionLost(reason)}. Loop thread only, and never from inside a callback
+     * of one of those descriptors' protocols (defer with {@link #callSoon}).
+     */
+    void disconnect(Descriptor d, ConnectionClosed reason) {
+        assert inEventLoop();
+        SelectableChannel channel = d.channel();
+        SelectionKey key = selector.isOpen() ? channel.keyFor(selector) : null;
+        List<Descriptor> told = new ArrayList<>();
+        if (key != null && key.attachment() instanceof Handle handle) {
+            told.addAll(handle.descriptors());
+            handle.owner = null;
+            handle.reader = null;
+            handle.writer = null;
+            key.cancel();
+        }
+        if (told.stream().noneMatch(known -> known == d)) {
+            told.addFirst(d);
+        }
+        closeQuietly(channel);
+        for (Descriptor each : told) {
+            runSafely(() -> each.connectionLost(reason));
+        }
+    }
+
+    /** Runs {@code event} after the current callback, in this iteration. Loop thread only. */
+    void callSoon(Runnable event) {
+        assert inEventLoop();
+        soon.add(event);
+    }
+
+    /** Twisted's Factory.doStart: the first port or connector to use a factory starts it. */
+    void startFactory(ProtocolFactory factory) {
+        assert inEventLoop();
+        if (factoryUses.merge(factory, 1, Integer::sum) == 1) {
+            factory.startFactory();
+        }
+    }
+
+    /** Twisted's Factory.doStop: the last port or connector to stop using a factory stops it. */
+    void stopFactory(ProtocolFactory factory) {
+        assert inEventLoop();
+        Integer uses = factoryUses.get(factory);
+        if (uses == null) {
+            return;
+        }
+        if (uses == 1) {
+            factoryUses.remove(factory);
+            runSafely(factory::stopFactory);
+        } else {
+            factoryUses.put(factory, uses - 1);
+        }
+    }
+
+    /** Runs {@code task}, logging anything it throws. The loop goes on. */
+    void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            LOG.error("Unhandled error in a reactor callback; the loop goes on", t);
+        }
+    }
+
+    /** Throws {@link WrongThreadException} unless on the owning thread (see Threading). */
+    void checkInLoop(String operation) {
+        Thread owner = loopThread;
+        if (owner != Thread.currentThread()) {
+            throw new WrongThreadException("Reactor." + operation + " must be called on the reactor's thread '"
+                    + owner.getName() + "', not on '" + Thread.currentThread().getName()
+                    + "'; from other threads use callFromThread");
+        }
+    }
+
+    /** Throws {@link ReactorStoppedException} if the reactor can no longer take new resources. */
+    void requireAlive(String operation) {
+        ReactorState now = state.get();
+        if (now == ReactorState.STOPPING || now == ReactorState.STOPPED) {
+            throw new ReactorStoppedException("cannot " + operation + ": the reactor is " + now);
+        }
+    }
+
+    /** A {@link ReactorThread} hands the reactor to the thread that will run it. */
+    void handOff(Thread runner) {
+        checkInLoop("handOff");
+        if (state.get() != ReactorState.NEW) {
+            throw new IllegalStateException("only a new reactor can be handed to a thread; this one is " + state());
+        }
+        loopThread = runner;
+        handedOff = true;
+    }
+
+    // ---------------------------------------------------------------- the loop
+
+    private void iterate() throws IOException {
+        long timeout = selectTimeoutMillis();
+        boolean mayBlock = timeout != 0 && threadCalls.prepareToSleep();
+        try {
+            if (!mayBlock) {
+                selector.selectNow(this::dispatch);
+            } else if (timeout < 0) {
+                selector.select(this::dispatch);
+            } else {
+                selector.select(this::dispatch, timeout);
+            }
+        } finally {
+            threadCalls.awake();
+        }
+        if (Thread.interrupted()) {
+            // An interrupt would make every select return at once, and close the next channel we
+            // touch (ClosedByInterruptException). Stop the reactor with stop(), not interrupts.
+            LOG.debug("the reactor thread was interrupted; interrupts do not stop a reactor, stop() does");
+        }
+        runSoon();
+        threadCalls.runSome(MAX_THREAD_CALLS_PER_ITERATION, this::runSafely);
+        runDueTimers();
+    }
+
+    /** -1: until woken; 0: do not block; otherwise milliseconds, rounded up. */
+    private long selectTimeoutMillis() {
+        if (!soon.isEmpty() || state.get() != ReactorState.RUNNING) {
+            return 0;
+        }
+        ScheduledCall next = timers.peek();
+        if (next == null) {
+            return -1;
+        }
+        long wait = next.time - clock.nanoTime();
+        if (wait <= 0) {
+            return 0;
+        }
+        return wait / 1_000_000 + (wait % 1_000_000 == 0 ? 0 : 1); // early would only spin
+    }
+
+    private void runSoon() {
+        for (Runnable event; (event = soon.poll()) != null; ) {
+            runSafely(event);
+        }
+    }
+
+    private void runDueTimers() {
+        long now = clock.nanoTime();
+        long mark = timers.sequenceMark();
+        for (ScheduledCall due; (due = timers.pollDue(now, mark)) != null; ) {
+            runSafely(due::run);
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (!key.isValid() || !(key.attachment() instanceof Handle handle)) {
+            return;
+        }
+        int ready = key.readyOps();
+        if ((ready & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && handle.reader != null) {
+            ReadDescriptor reader = handle.reader;
+            Optional<ConnectionClosed> result = perform(reader, true);
+            if (result.isPresent()) {
+                disconnect(reader, result.get());
+                return;
+            }
+        }
+        if (key.isValid() && (ready & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0
+                && handle.writer != null) {
+            WriteDescriptor writer = handle.writer;
+            perform(writer, false).ifPresent(reason -> disconnect(writer, reason));
+        }
+    }
+
+    private Optional<ConnectionClosed> perform(Descriptor d, boolean read) {
+        try {
+            Optional<ConnectionClosed> result =
+                    read ? ((ReadDescriptor) d).doRead() : ((WriteDescriptor) d).doWrite();
+            return result == null ? Optional.empty() : result;
+        } catch (IOException e) {
+            LOG.debug("{} of {} failed: {}", read ? "doRead" : "doWrite", d, e.toString());
+            return Optional.of(new ConnectionLost(e));
+        } catch (Throwable t) {
+            LOG.error("Unhandled error in {} of {}; disconnecting it", read ? "doRead" : "doWrite", d, t);
+            return Optional.of(new ConnectionLost(t));
+        }
+    }
+
+    private void shutDown() {
+        assert state.get() == ReactorState.STOPPING;
+        try {
+            shutdownTriggers.forEach(this::runSafely);
+            shutdownTriggers.clear();
+            runSoon();
+            var stopped = new ConnectionLost(new ReactorStoppedException("the reactor stopped"));
+            for (SelectionKey key : liveKeys()) {
+                Handle handle = (Handle) key.attachment();
+                if (handle.owner != null || handle.reader != null || handle.writer != null) {
+                    disconnect(handle.descriptors().getFirst(), stopped);
+                }
+            }
+            runSoon();
+            timers.clear();
+        } finally {
+            closeQuietly(selector); // deregisters every channel, so the closed ones release their fds
+            state.set(ReactorState.STOPPED);
+            int dropped = threadCalls.discard();
+            if (dropped > 0) {
+                LOG.debug("{} callFromThread task(s) arrived too late to run", dropped);
+            }
+            terminated.countDown();
+        }
+    }
+
+    private void stopIfRunning() {
+        if (state.get() == ReactorState.RUNNING) {
+            stop();
+        }
+    }
+
+    private void awaitUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                terminated.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The valid keys that carry a Handle, as a copy (callers may cancel keys). */
+    private List<SelectionKey> liveKeys() {
+        if (!selector.isOpen()) {
+            return List.of();
+        }
+        return selector.keys().stream()
+                .filter(k -> k.isValid() && k.attachment() instanceof Handle)
+                .toList();
+    }
+
+    private SelectionKey validKey(Descriptor d) {
+        if (!selector.isOpen()) {
+            return null;
+        }
+        SelectionKey key = d.channel().keyFor(selector);
+        return key != null && key.isValid() ? key : null;
+    }
+
+    private SelectionKey register(Descriptor d) {
+        SelectableChannel channel = Objects.requireNonNull(d.channel(), "channel() of " + d);
+        SelectionKey key = validKey(d);
+        if (key != null) {
+            return key;
+        }
+        if (!channel.isOpen()) {
+            throw new IllegalArgumentException("the channel of " + d + " is closed");
+        }
+        try {
+            channel.configureBlocking(false);
+            var handle = new Handle();
+            handle.owner = d;
+            return channel.register(selector, 0, handle);
+        } catch (ClosedChannelException e) {
+            throw new IllegalArgumentException("the channel of " + d + " is closed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the channel of " + d + " non-blocking", e);
+        }
+    }
+
+    private static void requireValidOp(SelectionKey key, int op, Descriptor d) {
+        if ((key.channel().validOps() & op) == 0) {
+            throw new IllegalArgumentException("the channel of " + d + " does not support "
+                    + (op == SelectionKey.OP_WRITE || op == SelectionKey.OP_CONNECT ? "writing" : "reading"));
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} failed: {}", closeable, e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Reactor[" + kind + ", " + state() + "]";
+    }
+}

@@ -1,0 +1,193 @@
+package org.slowpoetry.reactor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A listening socket that accepts connections and gives each a protocol from its factory: the
+ * {@link ListeningPort} of {@link Reactor#listenTCP} and the read descriptor of its server
+ * channel (Part 11: "a readable listening socket means we can accept a new client socket").
+ *
+ * <p><b>Threading:</b> reactor thread only, except {@link #port()} and {@link #address()}.
+ */
+final class TcpPort implements ListeningPort, ReadDescriptor {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpPort.class);
+
+    /** Connections accepted per readiness event before other channels get a turn (Twisted: 100). */
+    private static final int MAX_ACCEPTS_PER_EVENT = 64;
+    /** After accept fails (out of file descriptors), stop accepting this long so as not to spin. */
+    private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
+
+    private enum State {
+        LISTENING,
+        /** accept() failed; accepting again after a pause. */
+        BACKING_OFF,
+        STOPPED
+    }
+
+    private final Reactor reactor;
+    private final ServerSocketChannel channel;
+    private final ProtocolFactory factory;
+    /** Immutable once bound, so safe to read from any thread. */
+    private final InetSocketAddress address;
+    /** Reactor thread only. */
+    private State state = State.LISTENING;
+
+    private TcpPort(Reactor reactor, ServerSocketChannel channel, ProtocolFactory factory, InetSocketAddress address) {
+        this.reactor = reactor;
+        this.channel = channel;
+        this.factory = factory;
+        this.address = address;
+    }
+
+    /** Binds, starts the factory, and starts accepting. */
+    static TcpPort listen(Reactor reactor, InetSocketAddress bindTo, ProtocolFactory factory, int backlog)
+            throws CannotListenException {
+        ServerSocketChannel channel = null;
+        InetSocketAddress bound;
+        try {
+            channel = reactor.provider().openServerSocketChannel();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(bindTo, backlog);
+            channel.configureBlocking(false);
+            bound = (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new CannotListenException("cannot listen on " + describe(bindTo) + ": " + e.getMessage(), e);
+        }
+        var port = new TcpPort(reactor, channel, factory, bound);
+        reactor.startFactory(factory);
+        reactor.adopt(port);
+        reactor.interest(port, true, true);
+        return port;
+    }
+
+    @Override
+    public int port() {
+        return address.getPort();
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public boolean listening() {
+        reactor.checkInLoop("ListeningPort.listening");
+        return state != State.STOPPED;
+    }
+
+    @Override
+    public void stopListening() {
+        reactor.checkInLoop("ListeningPort.stopListening");
+        if (state != State.STOPPED) {
+            reactor.disconnect(this, new ConnectionDone());
+        }
+    }
+
+    @Override
+    public SelectableChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public Optional<ConnectionClosed> doRead() {
+        for (int i = 0; i < MAX_ACCEPTS_PER_EVENT && state == State.LISTENING; i++) {
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+            } catch (IOException e) {
+                backOff(e);
+                break;
+            }
+            if (accepted == null) {
+                break;
+            }
+            serve(accepted);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void connectionLost(ConnectionClosed reason) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        state = State.STOPPED;
+        reactor.stopFactory(factory);
+    }
+
+    private void serve(SocketChannel accepted) {
+        SocketAddress peer;
+        SocketAddress host;
+        try {
+            accepted.configureBlocking(false);
+            peer = accepted.getRemoteAddress();
+            host = accepted.getLocalAddress();
+        } catch (IOException e) {
+            LOG.debug("a connection to {} went away before it could be served: {}", address, e.toString());
+            closeQuietly(accepted);
+            return;
+        }
+        Protocol protocol;
+        try {
+            protocol = factory.buildProtocol(peer);
+        } catch (RuntimeException e) {
+            LOG.error("Unhandled error in buildProtocol of {} for {}; closing the connection", factory, peer, e);
+            closeQuietly(accepted);
+            return;
+        }
+        if (protocol == null) {
+            closeQuietly(accepted);
+            return;
+        }
+        new TcpConnection(reactor, accepted, protocol, peer, host, null).start();
+    }
+
+    private void backOff(IOException e) {
+        LOG.warn("accept on {} failed ({}); pausing accepts for {} ms", address, e.getMessage(),
+                ACCEPT_BACKOFF.toMillis());
+        state = State.BACKING_OFF;
+        reactor.interest(this, true, false);
+        reactor.callLater(ACCEPT_BACKOFF, () -> {
+            if (state == State.BACKING_OFF) {
+                state = State.LISTENING;
+                reactor.interest(this, true, true);
+            }
+        });
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", channel, e.toString());
+        }
+    }
+
+    static String describe(InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    @Override
+    public String toString() {
+        return "TcpPort[" + describe(address) + ", " + state + "]";
+    }
+}
