@@ -45,7 +45,7 @@ record Plan(
     }
 
     static Plan quick() {
-        return new Plan("quick", 2, List.of(1_000), 100, 1 << 20,
+        return new Plan("quick", 2, List.of(100, 1_000), 100, 1 << 20,
                 List.of(2_000), 10, 30,
                 List.of(10, 1_000), 256, 0.02, 30);
     }
