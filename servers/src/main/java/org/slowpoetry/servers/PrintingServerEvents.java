@@ -39,7 +39,8 @@ final class PrintingServerEvents implements ServerEvents {
 
     static String format(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
-            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+            String host = inet.getAddress().getHostAddress();
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
         }
         return String.valueOf(address);
     }

@@ -6,7 +6,13 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.slowpoetry.cli.UserException;
 
-/** Finds {@link ServerImpl} plugins by name. Thread-safe (each call loads afresh). */
+/**
+ * Finds {@link ServerImpl} plugins (listed in {@code META-INF/services/org.slowpoetry.servers.ServerImpl})
+ * by name.
+ *
+ * <p><b>Threading:</b> thread-safe: each call loads the plugins afresh with a new
+ * {@link ServiceLoader}, and shares nothing.
+ */
 public final class ServerImpls {
     /** Impls the roadmap promises, named in errors until they exist. */
     static final List<String> PLANNED = List.of("blocking", "loom", "reactor");
@@ -30,7 +36,9 @@ public final class ServerImpls {
     /**
      * The impl called {@code name} that serves {@code kind}.
      *
-     * @throws UserException naming the impls there are, and the planned ones still to come
+     * @throws UserException naming the impls that serve {@code kind}, and the planned ones still
+     *                       to come: {@code unknown impl 'x' for serve slow; available: blocking
+     *                       (coming: loom, reactor)}
      */
     public static ServerImpl find(String name, ServerKind kind) {
         List<ServerImpl> available = serving(kind);
@@ -39,12 +47,16 @@ public final class ServerImpls {
                 return impl;
             }
         }
-        String have = available.stream().map(ServerImpl::name).collect(Collectors.joining(", "));
+        String have = available.isEmpty() ? "none"
+                : available.stream().map(ServerImpl::name).collect(Collectors.joining(", "));
+        if (all().stream().anyMatch(i -> i.name().equals(name))) {
+            throw new UserException("impl '" + name + "' cannot serve " + kind.command() + "; available: " + have);
+        }
         List<String> coming = PLANNED.stream()
                 .filter(p -> available.stream().noneMatch(i -> i.name().equals(p)))
                 .toList();
         throw new UserException("unknown impl '" + name + "' for serve " + kind.command()
-                + "; available: " + (have.isEmpty() ? "none" : have)
+                + "; available: " + have
                 + (coming.isEmpty() ? "" : " (coming: " + String.join(", ", coming) + ")"));
     }
 }

@@ -1,6 +1,10 @@
 package org.slowpoetry.servers;
 
-/** What a poetry server does with each connection. */
+/**
+ * What a poetry server does with each connection.
+ *
+ * <p><b>Threading:</b> immutable.
+ */
 public enum ServerKind {
     /** Part 2: send {@code --num-bytes} every {@code --delay} seconds, then close. */
     SLOW,

@@ -6,7 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 
-/** Minimal blocking poetry clients for server tests. Each call owns and closes its socket. */
+/**
+ * Minimal blocking poetry clients for server tests.
+ *
+ * <p><b>Threading:</b> stateless; any thread. {@link #fetch} owns and closes its socket; the caller
+ * owns the socket {@link #connect} returns.
+ */
 public final class Clients {
     /** A read that takes longer than this fails the test instead of hanging it. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);

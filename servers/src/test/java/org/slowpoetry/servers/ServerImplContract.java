@@ -43,6 +43,9 @@ import org.slowpoetry.time.MonotonicClock;
  * Every test also checks, through {@link LeakCheck}, that the server left no socket or thread
  * behind once closed. The clock is the system clock: these rules hold for every impl whatever its
  * timers are; pacing on an injected clock is tested per impl.
+ *
+ * <p><b>Threading:</b> JUnit runs each test on its own thread, one test at a time (the leak check
+ * relies on that); the servers report {@link #events} from theirs.
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -2,7 +2,12 @@ package org.slowpoetry.servers;
 
 import java.nio.charset.StandardCharsets;
 
-/** Poems for server tests: small, with line breaks and multi-byte UTF-8, so byte-exactness shows. */
+/**
+ * Poems for server tests, with line breaks, multi-byte UTF-8 or every byte value, so that a server
+ * that is not byte-exact shows it.
+ *
+ * <p><b>Threading:</b> stateless; each call makes a new immutable {@link Poem}.
+ */
 public final class TestPoems {
     private TestPoems() {
     }
