@@ -51,6 +51,10 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Scenarios to run (default: all): fast, fast-large, slow-hold, slow-throughput.")
     List<String> scenarios;
 
+    @Option(names = "--sizes", paramLabel = "LIST", split = ",",
+            description = "Sizes (N or C) for every chosen scenario instead of the plan's, e.g. 5000.")
+    List<Integer> sizes;
+
     @Option(names = "--poem", paramLabel = "FILE", description = "The poem (default: poems/lamplighter.txt).")
     Path poem;
 
@@ -73,6 +77,12 @@ public final class LoadCommand implements Callable<Integer> {
                 throw new UserException("--repeat must be at least 1: " + repeat);
             }
             plan = plan.withRepeat(repeat);
+        }
+        if (sizes != null) {
+            if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
+                throw new UserException("--sizes must be numbers of at least 1: " + sizes);
+            }
+            plan = plan.withSizes(sizes);
         }
         List<Scenario> chosen = scenarios == null ? List.of(Scenario.values())
                 : scenarios.stream().map(Scenario::of).distinct().sorted().toList();
@@ -125,6 +135,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         if (scenarios != null) {
             words.add("--scenarios " + String.join(",", scenarios));
+        }
+        if (sizes != null) {
+            words.add("--sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()));
         }
         if (planOverride != null) {
             words.add("(plan " + plan.name() + ")");

@@ -29,7 +29,7 @@ final class LoadRunner {
     /* Implementation overview
      *
      * Fetch scenarios (fast, fast-large, slow-throughput) start one server per row for the whole
-     * scenario, warm each up with one unmeasured load-generator run (so the JIT has compiled the
+     * scenario, warm each up with unmeasured load-generator runs (so the JIT has compiled the
      * serving path before anything counts), then measure: for each size, for each repeat, every
      * row once, in an order rotated by the repeat number, so a slow minute of the machine falls on
      * different rows in different repeats and shows as a range rather than as a difference.
@@ -47,6 +47,14 @@ final class LoadRunner {
      * lives in it (objects, and a virtual thread's stack, which is a heap object while it waits).
      */
     static final List<String> HOLD_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
+
+    /**
+     * Unmeasured runs against each server before its first measurement, so that the JIT has
+     * compiled its serving path: otherwise the first rows would pay for compilation in CPU time
+     * that belongs to no style.
+     */
+    static final int WARMUP_RUNS = 2;
+    static final int WARMUP_CLIENTS = 2_000;
 
     /** Files a process needs for itself (jars, the JVM's own descriptors, epoll fds, pipes). */
     static final int FD_RESERVE = 300;
@@ -115,7 +123,9 @@ final class LoadRunner {
                     Server server = Server.start(row, scenario.kind(), poemFile, numBytes, delay, serverJvmArgs);
                     servers.put(row, server);
                     progress.step(scenario.label() + ": warming up " + row.label());
-                    fetch(server, Math.min(200, Collections.max(sizes)), poemFile); // unmeasured
+                    for (int w = 0; w < WARMUP_RUNS; w++) { // unmeasured
+                        fetch(server, Math.min(WARMUP_CLIENTS, Collections.max(sizes)), poemFile);
+                    }
                 } catch (UserException e) {
                     note(row.label() + ": " + scenario.label() + ": " + e.getMessage());
                     Server failed = servers.remove(row);
@@ -149,8 +159,13 @@ final class LoadRunner {
         Map<String, Object> json;
         Map<String, Double> metrics;
         try {
+            var cpuBefore = ProcStatus.cpu(server.process.pid());
             json = fetch(server, size, poemFile);
+            var cpu = ProcStatus.cpu(server.process.pid()).minus(cpuBefore);
             metrics = numbers(json);
+            metrics.put("serverUserMillis", cpu.userMillis());
+            metrics.put("serverSystemMillis", cpu.systemMillis());
+            metrics.put("serverCpuMicrosPerClient", cpu.totalMillis() * 1000 / size);
         } catch (UserException e) {
             note(row.label() + ": " + scenario.label() + " " + scenario.param() + "=" + size + ": " + e.getMessage());
             return new Measurement(scenario, row.label(), size, r, false, Map.of(), e.getMessage());

@@ -60,6 +60,12 @@ record Plan(
                 holdDelaySeconds, throughputClients, throughputNumBytes, throughputDelaySeconds, timeoutSeconds);
     }
 
+    /** The same plan with {@code sizes} for every scenario (fast-large takes the first). */
+    Plan withSizes(List<Integer> sizes) {
+        return new Plan(name, repeat, sizes, sizes.getFirst(), largeBytes, sizes, holdNumBytes, holdDelaySeconds,
+                sizes, throughputNumBytes, throughputDelaySeconds, timeoutSeconds);
+    }
+
     /** The sizes of {@code scenario}. */
     List<Integer> sizes(Scenario scenario) {
         return switch (scenario) {

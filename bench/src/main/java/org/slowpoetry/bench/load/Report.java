@@ -128,6 +128,8 @@ final class Report {
                 c.add(new Column("poems/s", r -> range(r.cell("poemsPerSecond"), 0)));
                 c.add(new Column("× netty", r -> ratio(r, "poemsPerSecond")));
                 c.add(new Column("MB/s", r -> fixed(r.cell("megabytesPerSecond").median(), 1)));
+                c.add(new Column("server CPU µs/poem", r -> range(r.cell("serverCpuMicrosPerClient"), 0)));
+                c.add(new Column("user / sys ms", Report::userSys));
                 c.add(new Column("TTFB p50 / p99 / max ms", r -> triple(r, "ttfb")));
                 c.add(new Column("TTLB p50 / p99 / max ms", r -> triple(r, "ttlb")));
             }
@@ -135,6 +137,8 @@ final class Report {
                 c.add(new Column("MB/s", r -> range(r.cell("megabytesPerSecond"), 0)));
                 c.add(new Column("× netty", r -> ratio(r, "megabytesPerSecond")));
                 c.add(new Column("total s", r -> range(r.cell("totalSeconds"), 3)));
+                c.add(new Column("server CPU ms", r -> range(r.cell("serverCpuMicrosPerClient"), 0, r.size() / 1000.0)));
+                c.add(new Column("user / sys ms", Report::userSys));
                 c.add(new Column("TTLB p50 / p99 / max ms", r -> triple(r, "ttlb")));
             }
             case SLOW_HOLD -> {
@@ -153,6 +157,8 @@ final class Report {
                 c.add(new Column("total s", r -> range(r.cell("totalSeconds"), 2)));
                 c.add(new Column("× ideal", r -> range(r.cell("vsIdeal"), 2)));
                 c.add(new Column("× netty (time)", r -> ratio(r, "totalSeconds")));
+                c.add(new Column("server CPU µs/client", r -> range(r.cell("serverCpuMicrosPerClient"), 0)));
+                c.add(new Column("user / sys ms", Report::userSys));
                 c.add(new Column("TTLB p50 / p99 / max ms", r -> triple(r, "ttlb")));
             }
         }
@@ -214,13 +220,22 @@ final class Report {
                 + " / " + fixed(r.cell(prefix + "MaxMillis").median(), 1);
     }
 
+    private static String userSys(Summary r) {
+        return fixed(r.cell("serverUserMillis").median(), 0) + " / " + fixed(r.cell("serverSystemMillis").median(), 0);
+    }
+
     private static String range(Summary.Cell c, int decimals) {
+        return range(c, decimals, 1);
+    }
+
+    /** {@code median (min–max)} of the cell's values times {@code scale}. */
+    private static String range(Summary.Cell c, int decimals, double scale) {
         if (!c.present()) {
             return "–";
         }
-        String median = fixed(c.median(), decimals);
-        String lo = fixed(c.min(), decimals);
-        String hi = fixed(c.max(), decimals);
+        String median = fixed(c.median() * scale, decimals);
+        String lo = fixed(c.min() * scale, decimals);
+        String hi = fixed(c.max() * scale, decimals);
         return lo.equals(hi) ? median : median + " (" + lo + "–" + hi + ")";
     }
 
