@@ -51,9 +51,8 @@ final class LoadRunner {
     /**
      * Unmeasured runs against each server before its first measurement, so that the JIT has
      * compiled its serving path: otherwise the first rows would pay for compilation in CPU time
-     * that belongs to no style.
+     * that belongs to no style. ({@link Plan#warmupRuns()} of them.)
      */
-    static final int WARMUP_RUNS = 2;
     static final int WARMUP_CLIENTS = 2_000;
 
     /** Files a process needs for itself (jars, the JVM's own descriptors, epoll fds, pipes). */
@@ -123,7 +122,7 @@ final class LoadRunner {
                     Server server = Server.start(row, scenario.kind(), poemFile, numBytes, delay, serverJvmArgs);
                     servers.put(row, server);
                     progress.step(scenario.label() + ": warming up " + row.label());
-                    for (int w = 0; w < WARMUP_RUNS; w++) { // unmeasured
+                    for (int w = 0; w < plan.warmupRuns(); w++) { // unmeasured
                         fetch(server, Math.min(WARMUP_CLIENTS, Collections.max(sizes)), poemFile);
                     }
                 } catch (UserException e) {

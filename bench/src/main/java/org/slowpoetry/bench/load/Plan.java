@@ -20,6 +20,7 @@ import java.util.List;
  * @param throughputNumBytes     the slow server's bytes per send there
  * @param throughputDelaySeconds and its delay: small, so timers and scheduling are what is measured
  * @param timeoutSeconds         each load-generator run's deadline
+ * @param warmupRuns             unmeasured runs against each server of a fetch scenario first
  */
 record Plan(
         String name,
@@ -33,7 +34,8 @@ record Plan(
         List<Integer> throughputClients,
         int throughputNumBytes,
         double throughputDelaySeconds,
-        double timeoutSeconds) {
+        double timeoutSeconds,
+        int warmupRuns) {
 
     /** Blocking rows are skipped where serving clients one after another would take longer. */
     static final double MAX_BLOCKING_SECONDS = 20;
@@ -41,29 +43,29 @@ record Plan(
     static Plan full() {
         return new Plan("full", 3, List.of(100, 1_000, 10_000), 100, 1 << 20,
                 List.of(1_000, 10_000, Integer.MAX_VALUE), 10, 30,
-                List.of(10, 1_000, 5_000), 256, 0.02, 90);
+                List.of(10, 1_000, 5_000), 256, 0.02, 90, 2);
     }
 
     static Plan quick() {
         return new Plan("quick", 2, List.of(100, 1_000), 100, 1 << 20,
                 List.of(2_000), 10, 30,
-                List.of(10, 1_000), 256, 0.02, 30);
+                List.of(10, 1_000), 256, 0.02, 30, 2);
     }
 
     /** A tiny plan for tests: every scenario, one repeat, a handful of clients. */
     static Plan tiny() {
-        return new Plan("tiny", 1, List.of(5), 3, 64 * 1024, List.of(20), 10, 30, List.of(4), 1024, 0.01, 20);
+        return new Plan("tiny", 1, List.of(5), 3, 64 * 1024, List.of(20), 10, 30, List.of(4), 1024, 0.01, 20, 0);
     }
 
     Plan withRepeat(int r) {
         return new Plan(name, r, fastClients, largeClients, largeBytes, holdConnections, holdNumBytes,
-                holdDelaySeconds, throughputClients, throughputNumBytes, throughputDelaySeconds, timeoutSeconds);
+                holdDelaySeconds, throughputClients, throughputNumBytes, throughputDelaySeconds, timeoutSeconds, warmupRuns);
     }
 
     /** The same plan with {@code sizes} for every scenario (fast-large takes the first). */
     Plan withSizes(List<Integer> sizes) {
         return new Plan(name, repeat, sizes, sizes.getFirst(), largeBytes, sizes, holdNumBytes, holdDelaySeconds,
-                sizes, throughputNumBytes, throughputDelaySeconds, timeoutSeconds);
+                sizes, throughputNumBytes, throughputDelaySeconds, timeoutSeconds, warmupRuns);
     }
 
     /** The sizes of {@code scenario}. */
