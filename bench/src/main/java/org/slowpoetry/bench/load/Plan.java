@@ -42,7 +42,7 @@ record Plan(
 
     static Plan full() {
         return new Plan("full", 3, List.of(100, 1_000, 10_000), 100, 1 << 20,
-                List.of(1_000, 10_000, Integer.MAX_VALUE), 10, 30,
+                List.of(1_000, Integer.MAX_VALUE), 10, 30,
                 List.of(10, 1_000, 5_000), 256, 0.02, 90, 2);
     }
 
