@@ -30,10 +30,6 @@ public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** Adds the hidden helper commands the harness runs in its child processes. */
-    public BenchCommand() {
-    }
-
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing subcommand: load or jmh");

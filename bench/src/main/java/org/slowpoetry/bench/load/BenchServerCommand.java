@@ -64,8 +64,13 @@ final class BenchServerCommand implements Callable<Integer> {
         };
         ServerImpl serverImpl = ServerImpls.find(impl, serverKind);
         var events = new CountingEvents();
-        var config = new ServerConfig(serverKind, Poem.load(poem), "127.0.0.1", 0, numBytes,
-                Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, selector, MonotonicClock.system(), events);
+        ServerConfig config;
+        try {
+            config = new ServerConfig(serverKind, Poem.load(poem), "127.0.0.1", 0, numBytes,
+                    Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, selector, MonotonicClock.system(), events);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
         try (PoetryServer server = serverImpl.start(config)) {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {

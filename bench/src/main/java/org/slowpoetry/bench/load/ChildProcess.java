@@ -25,7 +25,11 @@ import org.slowpoetry.cli.UserException;
  * the reader thread only fills the queue.
  */
 final class ChildProcess implements AutoCloseable {
-    /** The line the queue gets when standard output ends. */
+    /**
+     * The line the queue gets when standard output ends; compared by identity, so that no line
+     * the child prints can be mistaken for it.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String EOF = new String("<eof>");
 
     private final String name;

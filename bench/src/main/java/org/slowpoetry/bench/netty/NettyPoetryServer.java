@@ -11,6 +11,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -158,17 +159,13 @@ final class NettyPoetryServer implements PoetryServer {
     }
 
     private void checkNotOnEventLoop(String method) {
-        if (boss.next().inEventLoop() || workers.iterator().hasNext() && inAnyWorker()) {
-            throw new IllegalStateException(method + " called on the server's own event loop would wait for itself");
-        }
-    }
-
-    private boolean inAnyWorker() {
-        for (var loop : workers) {
-            if (loop.inEventLoop()) {
-                return true;
+        for (EventLoopGroup group : List.of(boss, workers)) {
+            for (var loop : group) {
+                if (loop.inEventLoop()) {
+                    throw new IllegalStateException(method + " called on the server's own event loop would wait"
+                            + " for itself");
+                }
             }
         }
-        return false;
     }
 }
