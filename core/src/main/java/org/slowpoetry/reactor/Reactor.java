@@ -605,7 +605,11 @@ public final class Reactor implements EventLoop, AutoCloseable {
      */
     void adopt(Descriptor owner) {
         assert inEventLoop();
-        requireAlive("register a channel");
+        // Allowed while STOPPING: stop() may have been called earlier in this select round, and a
+        // connection accepted after it must still be registered so that the teardown closes it.
+        if (state.get() == ReactorState.STOPPED) {
+            throw new ReactorStoppedException("cannot register a channel: the reactor has stopped");
+        }
         ((Handle) register(owner).attachment()).owner = owner;
     }
 

@@ -38,6 +38,16 @@ class TcpTest {
         return Reactor.open(kind);
     }
 
+    /**
+     * A blocking client with a read timeout: a blocking read ignores interrupts, so without one a
+     * reactor bug would hang the test past its @Timeout instead of failing it.
+     */
+    private static Socket client(int port) throws IOException {
+        Socket s = new Socket("127.0.0.1", port);
+        s.setSoTimeout(20_000);
+        return s;
+    }
+
     @ParameterizedTest
     @EnumSource(SelectorKind.class)
     void listenAndConnectEchoRoundTrip(SelectorKind kind) throws Exception {
@@ -107,7 +117,7 @@ class TcpTest {
                 return r;
             }, "127.0.0.1").port());
             for (int i = 0; i < 3; i++) {
-                try (Socket s = new Socket("127.0.0.1", port)) {
+                try (Socket s = client(port)) {
                     assertEquals("you are " + (i + 1), new String(s.getInputStream().readNBytes(9), StandardCharsets.UTF_8));
                 }
             }
@@ -132,7 +142,7 @@ class TcpTest {
         });
         try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
             int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = client(port)) {
                 s.getInputStream().readAllBytes(); // ends: closed under us
             } catch (IOException reset) {
                 // a reset is a fine way for an aborted connection to end
@@ -149,7 +159,7 @@ class TcpTest {
         var server = new Recorder();
         try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
             int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = client(port)) {
                 server.made.get();
                 s.setSoLinger(true, 0); // close sends RST
             }
@@ -170,7 +180,7 @@ class TcpTest {
         };
         try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
             int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = client(port)) {
                 s.getOutputStream().write(1);
                 assertEquals(-1, s.getInputStream().read());
             }
@@ -189,7 +199,7 @@ class TcpTest {
                 r.t().loseWriteConnection();
                 r.t().write("ignored".getBytes(StandardCharsets.UTF_8));
             }), "127.0.0.1").port());
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = client(port)) {
                 InputStream in = s.getInputStream();
                 assertEquals("request", new String(in.readAllBytes(), StandardCharsets.UTF_8)); // then EOF
                 OutputStream out = s.getOutputStream();
@@ -206,7 +216,7 @@ class TcpTest {
     void aFactoryReturningNullRefusesTheConnection(SelectorKind kind) throws Exception {
         try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
             int port = loop.call(() -> reactor.listenTCP(0, a -> null, "127.0.0.1").port());
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = client(port)) {
                 assertEquals(-1, s.getInputStream().read());
             }
         }
@@ -276,7 +286,7 @@ class TcpTest {
         };
         try (Reactor reactor = Reactor.open(); var loop = ReactorThread.start(reactor, "t-reactor")) {
             ListeningPort port = loop.call(() -> reactor.listenTCP(0, factory, "127.0.0.1"));
-            try (Socket s = new Socket("127.0.0.1", port.port())) {
+            try (Socket s = client(port.port())) {
                 server.made.get();
                 loop.call(() -> {
                     port.stopListening();
