@@ -33,7 +33,8 @@ sealed interface Contender {
         @Override
         public List<String> command(ServerKind kind, Path poem, int numBytes, double delaySeconds,
                 List<String> jvmArgs) {
-            var jvm = new ArrayList<String>(List.of("-Xmx1g"));
+            // the reactor's poll selector is the JDK's PollSelectorProvider, in a package java.base does not export
+            var jvm = new ArrayList<String>(List.of("-Xmx1g", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
             jvm.addAll(jvmArgs);
             return ChildProcess.javaCommand(jvm, List.of("bench", "server", kind.command(), "--impl", impl,
                     "--selector", selector, "--num-bytes", Integer.toString(numBytes),
