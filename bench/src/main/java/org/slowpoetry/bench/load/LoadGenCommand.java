@@ -23,7 +23,13 @@ import picocli.CommandLine.Parameters;
  *       checked byte for byte against FILE;
  *   <li>{@code hold --port P --clients C}: C connections held open; prints one JSON line once all
  *       are served (or the timeout passed), waits for a line or the end of standard input, closes
- *       them all and exits.
+ *       them all and exits;
+ *
+ *   <li>{@code session}: one of the above per line of standard input, one JSON line out for each,
+ *       until the input ends: {@code fetch PORT CLIENTS TIMEOUT POEM}, or
+ *       {@code hold PORT CLIENTS CONNECTING TIMEOUT} answered once held, then {@code release}
+ *       answered once released. The harness keeps one session for a whole run, so that a JVM
+ *       start and a cold JIT are not part of every measurement; it collects garbage before each.
  * </ul>
  *
  * <p><b>Threading:</b> picocli runs it on the main thread; the clients are virtual threads that
@@ -32,16 +38,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "loadgen", hidden = true, description = "The load generator process of bench load (internal).")
 final class LoadGenCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MODE", description = "fetch or hold")
+    @Parameters(index = "0", paramLabel = "MODE", description = "fetch, hold or session")
     String mode;
 
     @Option(names = "--host", defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--port", required = true)
+    @Option(names = "--port", description = "fetch, hold: the server's port")
     int port;
 
-    @Option(names = "--clients", required = true)
+    @Option(names = "--clients", defaultValue = "1", description = "fetch, hold: how many")
     int clients;
 
     @Option(names = "--poem", description = "fetch: the poem the server sends, to check against")
@@ -75,9 +81,46 @@ final class LoadGenCommand implements Callable<Integer> {
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 }
             }
-            default -> throw new UserException("bad mode '" + mode + "': expected fetch or hold");
+            case "session" -> session();
+            default -> throw new UserException("bad mode '" + mode + "': expected fetch, hold or session");
         }
         System.out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Serves requests from standard input until it ends. */
+    private void session() throws IOException, InterruptedException {
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            String[] w = line.strip().split(" ", 5);
+            try {
+                switch (w[0]) {
+                    case "fetch" -> {
+                        System.gc(); // the last run's garbage is not this run's cost
+                        var report = LoadGenerator.fetch(new InetSocketAddress(host, Integer.parseInt(w[1])),
+                                Integer.parseInt(w[2]), Files.readAllBytes(Path.of(w[4])),
+                                Math.round(Double.parseDouble(w[3]) * 1000));
+                        reply(report.toMap());
+                    }
+                    case "hold" -> {
+                        System.gc();
+                        try (var hold = LoadGenerator.hold(new InetSocketAddress(host, Integer.parseInt(w[1])),
+                                Integer.parseInt(w[2]), Integer.parseInt(w[3]), Math.round(Double.parseDouble(w[4]) * 1000))) {
+                            reply(hold.toMap());
+                            in.readLine(); // "release", or the end of input
+                        }
+                        reply(java.util.Map.of("phase", "released"));
+                    }
+                    default -> reply(java.util.Map.of("error", "unknown request: " + line));
+                }
+            } catch (RuntimeException | IOException e) {
+                reply(java.util.Map.of("error", line + ": " + e));
+            }
+        }
+    }
+
+    private static void reply(java.util.Map<String, Object> result) {
+        System.out.println(Json.write(result));
+        System.out.flush();
     }
 }

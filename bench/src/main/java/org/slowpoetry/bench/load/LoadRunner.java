@@ -28,6 +28,9 @@ final class LoadRunner {
 
     /* Implementation overview
      *
+     * One load-generator process serves the whole run (LoadGenSession), one request per
+     * measurement, collecting its garbage before each.
+     *
      * Fetch scenarios (fast, fast-large, slow-throughput) start one server per row for the whole
      * scenario, warm each up with unmeasured load-generator runs (so the JIT has compiled the
      * serving path before anything counts), then measure: for each size, for each repeat, every
@@ -55,6 +58,9 @@ final class LoadRunner {
      */
     static final int WARMUP_CLIENTS = 2_000;
 
+    /** Handshakes in flight at most while slow-hold opens its connections (a ramp, not a SYN flood). */
+    static final int HOLD_CONNECTING = 256;
+
     /** Files a process needs for itself (jars, the JVM's own descriptors, epoll fds, pipes). */
     static final int FD_RESERVE = 300;
 
@@ -68,6 +74,8 @@ final class LoadRunner {
     /** Skips, caps and failures, in order, each once. */
     private final Set<String> notes = new LinkedHashSet<>();
     private final List<Measurement> measurements = new ArrayList<>();
+    /** The load generator, while {@link #run()} runs. */
+    private LoadGenSession loadgen;
 
     LoadRunner(Plan plan, List<Contender> rows, List<Scenario> scenarios, Path poem, Path scratch,
             List<String> serverJvmArgs, Progress progress) {
@@ -92,12 +100,17 @@ final class LoadRunner {
     List<Measurement> run() throws InterruptedException, IOException {
         int poemBytes = (int) Files.size(poem);
         progress.plan(countSteps(poemBytes));
-        for (Scenario s : scenarios) {
-            switch (s) {
-                case FAST, SLOW_THROUGHPUT -> fetchScenario(s, poem);
-                case FAST_LARGE -> fetchScenario(s, largePoem());
-                case SLOW_HOLD -> holdScenario();
+        try (var session = LoadGenSession.start()) {
+            loadgen = session;
+            for (Scenario s : scenarios) {
+                switch (s) {
+                    case FAST, SLOW_THROUGHPUT -> fetchScenario(s, poem);
+                    case FAST_LARGE -> fetchScenario(s, largePoem());
+                    case SLOW_HOLD -> holdScenario();
+                }
             }
+        } finally {
+            loadgen = null;
         }
         progress.finish();
         return measurements();
@@ -188,13 +201,7 @@ final class LoadRunner {
     }
 
     private Map<String, Object> fetch(Server server, int clients, Path poemFile) throws InterruptedException {
-        var args = List.of("bench", "loadgen", "fetch", "--port", Integer.toString(server.port),
-                "--clients", Integer.toString(clients), "--poem", poemFile.toString(),
-                "--timeout", Double.toString(plan.timeoutSeconds()));
-        try (var gen = ChildProcess.start("load generator", ChildProcess.javaCommand(loadgenJvm(), args))) {
-            String line = gen.awaitLine(l -> l.startsWith("{"), timeoutMillis(), "results line");
-            return Json.parseObject(line);
-        }
+        return loadgen.fetch(server.port, clients, poemFile, plan.timeoutSeconds());
     }
 
     // ---- slow-hold ----
@@ -226,20 +233,11 @@ final class LoadRunner {
         try (Server server = Server.start(row, ServerKind.SLOW, poem, plan.holdNumBytes(), plan.holdDelaySeconds(),
                 jvm)) {
             Map<String, Double> before = server.stats();
-            var args = List.of("bench", "loadgen", "hold", "--port", Integer.toString(server.port),
-                    "--clients", Integer.toString(size), "--timeout", Double.toString(plan.timeoutSeconds()));
             var metrics = new LinkedHashMap<String, Double>();
-            Map<String, Object> held;
-            try (var gen = ChildProcess.start("load generator", ChildProcess.javaCommand(loadgenJvm(), args))) {
-                held = Json.parseObject(gen.awaitLine(l -> l.startsWith("{"), timeoutMillis(), "held line"));
+            Map<String, Object> held = loadgen.hold(server.port, size, HOLD_CONNECTING, plan.timeoutSeconds());
+            try {
                 metrics.putAll(numbers(held));
                 Map<String, Double> after = server.stats();
-                try {
-                    gen.send("release");
-                } catch (IOException e) {
-                    throw gen.failure("cannot tell it to release its connections: " + e.getMessage());
-                }
-                gen.waitFor(30_000);
                 double served = metrics.getOrDefault("served", 0.0);
                 put(metrics, "rssBeforeMiB", before.get("rss") / (1 << 20));
                 put(metrics, "rssAfterMiB", after.get("rss") / (1 << 20));
@@ -254,6 +252,8 @@ final class LoadRunner {
                 put(metrics, "threadsBefore", before.get("threads"));
                 put(metrics, "threadsAfter", after.get("threads"));
                 put(metrics, "serverConnected", after.getOrDefault("connected", Double.NaN));
+            } finally {
+                loadgen.release();
             }
             metrics.remove("phase");
             boolean complete = metrics.getOrDefault("served", 0.0).intValue() == size;
@@ -343,14 +343,6 @@ final class LoadRunner {
         }
         Files.write(file, large);
         return file;
-    }
-
-    private long timeoutMillis() {
-        return Math.round(plan.timeoutSeconds() * 1000) + 60_000;
-    }
-
-    private static List<String> loadgenJvm() {
-        return List.of("-Xmx2g");
     }
 
     private static <T> List<T> rotate(List<T> list, int by) {

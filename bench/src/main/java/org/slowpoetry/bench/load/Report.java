@@ -113,7 +113,7 @@ final class Report {
                     + " %s s); Java servers run with a fixed, pre-touched 1 GiB heap, so heap/conn (after a full GC) and RSS/conn"
                     + " (off-heap) add up to the total", p.holdNumBytes(), num(p.holdDelaySeconds()));
             case SLOW_THROUGHPUT -> String.format("slow-throughput: C slow clients to completion (%d bytes every %s s;"
-                    + " ideal %.2f s = poem bytes / num-bytes × delay)", p.throughputNumBytes(),
+                    + " ideal %.2f s = (⌈poem bytes / num-bytes⌉ − 1) × delay)", p.throughputNumBytes(),
                     num(p.throughputDelaySeconds()), p.idealSlowSeconds(context.poemBytes()));
         };
     }
