@@ -40,6 +40,18 @@ final class ChildProcess implements AutoCloseable {
     /** Filled by the reader thread, drained by the owner. */
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
+    /**
+     * Children not yet closed, for the shutdown hook: a harness stopped with Ctrl-C or a signal
+     * must not leave a load generator busy for the rest of its deadline. Added and removed by
+     * owner threads, read by the hook.
+     */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bench-children-stop").unstarted(
+                () -> LIVE.forEach(Process::destroyForcibly)));
+    }
+
     private ChildProcess(String name, Process process, Path stderr) {
         this.name = name;
         this.process = process;
@@ -54,6 +66,7 @@ final class ChildProcess implements AutoCloseable {
         try {
             log = Files.createTempFile("slowpoetry-bench-", ".log");
             Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            LIVE.add(p);
             return new ChildProcess(name, p, log);
         } catch (IOException e) {
             deleteQuietly(log);
@@ -157,6 +170,7 @@ final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
             interrupted = true;
         }
+        LIVE.remove(process);
         deleteQuietly(stderr);
         if (interrupted) {
             Thread.currentThread().interrupt();

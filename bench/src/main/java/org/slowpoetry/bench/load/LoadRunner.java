@@ -135,8 +135,10 @@ final class LoadRunner {
                     Server server = Server.start(row, scenario.kind(), poemFile, numBytes, delay, serverJvmArgs);
                     servers.put(row, server);
                     progress.step(scenario.label() + ": warming up " + row.label());
+                    int largest = sizes.stream().filter(n -> row.skip(scenario, n, ideal).isEmpty())
+                            .max(Integer::compare).orElseThrow();
                     for (int w = 0; w < plan.warmupRuns(); w++) { // unmeasured
-                        fetch(server, Math.min(WARMUP_CLIENTS, Collections.max(sizes)), poemFile);
+                        fetch(server, Math.min(WARMUP_CLIENTS, largest), poemFile);
                     }
                 } catch (UserException e) {
                     note(row.label() + ": " + scenario.label() + ": " + e.getMessage());
