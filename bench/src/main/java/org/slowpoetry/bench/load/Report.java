@@ -190,17 +190,23 @@ final class Report {
             double lo = rows.stream().mapToDouble(x -> x.cell(metric).median()).min().orElseThrow();
             double hi = rows.stream().mapToDouble(x -> x.cell(metric).median()).max().orElseThrow();
             var peer = rows.stream().filter(x -> x.impl().equals(PEER)).findFirst();
-            boolean overlapAll = peer.isPresent() && rows.stream().allMatch(x -> Stats.overlap(
-                    x.cell(metric).min(), x.cell(metric).max(), peer.get().cell(metric).min(), peer.get().cell(metric).max()));
-            if (lo > 0 && (hi / lo <= TIE || overlapAll)) {
-                String why = switch (s) {
-                    case FAST -> ": on 2 cores the kernel's connect/accept work and the load generator's own"
-                            + " clients take most of the CPU for a small poem, so the server's style hardly shows";
-                    case FAST_LARGE -> ": copying the bytes through loopback dominates";
-                    case SLOW_HOLD, SLOW_THROUGHPUT -> "";
-                };
+            List<String> tied = peer.isEmpty() ? List.of() : rows.stream()
+                    .filter(x -> !x.impl().equals(PEER) && Stats.overlap(x.cell(metric).min(), x.cell(metric).max(),
+                            peer.get().cell(metric).min(), peer.get().cell(metric).max()))
+                    .map(Summary::impl).toList();
+            String why = switch (s) {
+                case FAST -> ": on 2 cores the kernel's connect/accept work and the load generator's own"
+                        + " clients take most of the CPU for a small poem, so the server's style hardly shows";
+                case FAST_LARGE -> ": copying the bytes through loopback dominates";
+                case SLOW_HOLD, SLOW_THROUGHPUT -> "";
+            };
+            if (lo > 0 && (hi / lo <= TIE || tied.size() == rows.size() - 1)) {
                 notes.add(String.format("%s=%,d: the rows tie (medians within %.0f%%%s)%s.", s.param(), size,
-                        (hi / lo - 1) * 100, overlapAll ? ", every range overlaps netty's" : "", why));
+                        (hi / lo - 1) * 100, tied.size() == rows.size() - 1 ? ", every range overlaps netty's" : "",
+                        why));
+            } else if (!tied.isEmpty()) {
+                notes.add(String.format("%s=%,d: %s tie%s with netty (the ranges overlap)%s.", s.param(), size,
+                        String.join(", ", tied), tied.size() == 1 ? "s" : "", why));
             }
         }
         return notes;

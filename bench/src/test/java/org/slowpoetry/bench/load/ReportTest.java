@@ -15,6 +15,10 @@ class ReportTest {
                 Map.of("poemsPerSecond", poemsPerSecond, "totalSeconds", 100 / poemsPerSecond), complete ? "" : "lost some");
     }
 
+    private static Measurement fast(String impl, int repeat, double poemsPerSecond) {
+        return fast(impl, repeat, poemsPerSecond, true);
+    }
+
     private static Report report(List<Measurement> ms) {
         var context = new Report.Context(Plan.tiny(), Map.of("CPU", "test"), "slowpoetry bench load", 3_049,
                 List.of("blocking: fast N=100: skipped: because"));
@@ -41,6 +45,20 @@ class ReportTest {
         assertEquals(1, ties.size());
         assertTrue(ties.getFirst().contains("tie"), ties.getFirst());
         assertTrue(ties.getFirst().contains("connect/accept"), ties.getFirst());
+    }
+
+    @Test
+    void rowsWhoseRangesOverlapNettysAreNamedAsTies() {
+        var ms = new ArrayList<Measurement>();
+        for (int r = 1; r <= 3; r++) {
+            ms.add(fast("netty", r, 1000 * r));
+            ms.add(fast("loom", r, 1500 * r));
+            ms.add(fast("blocking", r, 100 + r));
+        }
+        List<String> ties = report(ms).ties(Scenario.FAST);
+        assertEquals(List.of("N=100: loom ties with netty (the ranges overlap): on 2 cores the kernel's connect/accept"
+                + " work and the load generator's own clients take most of the CPU for a small poem, so the server's"
+                + " style hardly shows."), ties);
     }
 
     @Test
