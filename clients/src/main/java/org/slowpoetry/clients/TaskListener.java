@@ -17,7 +17,10 @@ public interface TaskListener {
     default void started(int task, Address address) {
     }
 
-    /** Task {@code task} read {@code bytes} bytes (one read call, one timeline mark). */
+    /**
+     * Task {@code task} read {@code bytes} bytes, at least 1: one read (for the select client, all
+     * it could read at one wake-up), one mark on the demo's timeline.
+     */
     default void received(int task, int bytes) {
     }
 
@@ -25,8 +28,45 @@ public interface TaskListener {
     default void finished(int task) {
     }
 
-    /** Task {@code task} failed; {@code reason} is one line. */
+    /** Task {@code task} failed; {@code reason} is {@link TaskOutcome.Failed#reason()}, one line. */
     default void failed(int task, String reason) {
+    }
+
+    /**
+     * A listener that passes every event to this one, then to {@code next}.
+     *
+     * {@snippet :
+     * TaskListener both = timeline.andThen(progress);
+     * }
+     */
+    default TaskListener andThen(TaskListener next) {
+        java.util.Objects.requireNonNull(next, "next");
+        TaskListener first = this;
+        return new TaskListener() {
+            @Override
+            public void started(int task, Address address) {
+                first.started(task, address);
+                next.started(task, address);
+            }
+
+            @Override
+            public void received(int task, int bytes) {
+                first.received(task, bytes);
+                next.received(task, bytes);
+            }
+
+            @Override
+            public void finished(int task) {
+                first.finished(task);
+                next.finished(task);
+            }
+
+            @Override
+            public void failed(int task, String reason) {
+                first.failed(task, reason);
+                next.failed(task, reason);
+            }
+        };
     }
 
     /** A listener that hears nothing. */

@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Life.</b> A process is {@link State#RUNNING} from the moment {@code spawn} returns. It
  * ends when its {@link ProcessBody} returns ({@link ExitReason.Normal}) or throws
- * ({@link ExitReason.Failed}), or after {@link #exit} ({@link ExitReason.Killed}). As its last act
- * its own thread puts a {@link Down} into the mailbox of every monitor; then it is
- * {@link State#ENDED}, and its thread has ended by the time {@link #join} returns.
+ * ({@link ExitReason.Failed}), or after {@link #exit} ({@link ExitReason.Killed}). Then it is
+ * {@link State#ENDED}, its exit reason fixed; as its last act its own thread puts a {@link Down}
+ * into the mailbox of every monitor, and by the time {@link #join} returns the thread has ended.
  *
  * <p><b>Threading:</b> thread-safe; every method may be called from any thread, except that a
  * process may not {@link #join} itself. The body runs on the process's own virtual thread, with
@@ -57,7 +57,8 @@ public final class Pid<M> {
      * Thread.join on an unstarted thread would return at once).
      *
      * `lock` guards the little state that other threads race on: state, killReason, reason,
-     * monitors. The exit reason is decided exactly once, in finish(), under the lock: after that,
+     * monitors. The exit reason is decided exactly once, in finish(), under the lock, together
+     * with state ENDED (so whoever receives a Down sees ENDED): after that,
      * exit() has no effect and monitor() delivers its Down itself instead of registering. So every
      * monitor gets exactly one Down whatever the interleaving.
      *
@@ -79,7 +80,10 @@ public final class Pid<M> {
          * ended. It will end with {@link ExitReason.Killed} whatever it does now.
          */
         EXITING,
-        /** Its body has ended, its monitors have their {@link Down} notices, its thread is finishing. */
+        /**
+         * Its body has ended and its exit reason is decided. Its thread is finishing: it delivers
+         * the {@link Down} notices and then ends; {@link Pid#join} waits for that.
+         */
         ENDED
     }
 
@@ -96,7 +100,7 @@ public final class Pid<M> {
     private final Thread thread;
 
     private final ReentrantLock lock = new ReentrantLock();
-    /** Written by {@link #exit} (to EXITING) and {@link #finish} (to ENDED); read by anyone; guarded by {@code lock}. */
+    /** Written by {@link #exit} (to EXITING) and finish (to ENDED, with {@code reason}); read by anyone; guarded by {@code lock}. */
     private State state = State.RUNNING;
     /** The reason given to the first effective {@link #exit}; written by exit, read by finish; guarded by {@code lock}. */
     private String killReason;
@@ -177,8 +181,8 @@ public final class Pid<M> {
         Objects.requireNonNull(why, "why");
         lock.lock();
         try {
-            if (state != State.RUNNING || reason != null) {
-                return false;
+            if (state != State.RUNNING) {
+                return false; // already exiting, or its reason is already decided
             }
             state = State.EXITING;
             killReason = why;
@@ -273,6 +277,7 @@ public final class Pid<M> {
                     : failure == null ? ExitReason.normal()
                     : new ExitReason.Failed(failure);
             reason = decided;
+            state = State.ENDED;
             watchers = new ArrayList<>(monitors.size());
             for (var entry : monitors.entrySet()) {
                 watchers.add(Map.entry(entry.getKey(), entry.getValue()));
@@ -293,12 +298,6 @@ public final class Pid<M> {
             }
         }
         scope.ended(this);
-        lock.lock();
-        try {
-            state = State.ENDED;
-        } finally {
-            lock.unlock();
-        }
     }
 
     private void checkNotSelf(String what) {

@@ -45,6 +45,9 @@ public final class Scopes {
     /**
      * The work done for one input; may block, may throw.
      *
+     * <p><b>Threading:</b> runs on its own virtual thread, concurrently with the other inputs'
+     * tasks, with {@link TaskContext#CURRENT} bound; it should end promptly when interrupted.
+     *
      * @param <I> the input type
      * @param <O> the result type
      */

@@ -254,11 +254,13 @@ public final class Supervisor implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             state = State.SHUTTING_DOWN;
-            log.error("supervisor '{}' failed: {}", name, e.getMessage());
+            // Debug, not error: the failure is the supervisor's result, reported by join() and
+            // state() to whoever owns it; the owner decides whether it is an error worth showing.
+            log.debug("supervisor '{}' failed: {}", name, e.getMessage());
             shutDownAll("supervisor '" + name + "' failed");
             failure = e;
             state = State.FAILED;
-            // Returns normally: the failure is reported by join() and state(), and logged once above.
+            // Returns normally: the failure is reported by join() and state().
         }
     }
 

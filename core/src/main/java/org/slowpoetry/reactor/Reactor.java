@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.time.MonotonicClock;
@@ -55,7 +56,8 @@ import org.slowpoetry.time.MonotonicClock;
  * </ul>
  *
  * <p>A callback that throws is logged with its stack trace and the loop goes on (Part 3's
- * "I fall down. But I get up again."); a protocol callback that throws also loses its connection.
+ * "I fall down. But I get up again."); {@link #setUncaughtExceptionHandler} puts something else
+ * in place of the log. A protocol callback that throws also loses its connection.
  * A callback must never block: while it runs, nothing else does.
  *
  * <p><b>Runs once.</b> {@code NEW → RUNNING → STOPPING → STOPPED} ({@link ReactorState}). Like
@@ -128,6 +130,11 @@ public final class Reactor implements EventLoop, AutoCloseable {
     private final ArrayDeque<Runnable> soon = new ArrayDeque<>();
     /** callWhenRunning tasks waiting for run(); loop thread only; null once running. */
     private List<Runnable> startupCalls = new ArrayList<>();
+    /**
+     * What {@link #runSafely} does with what a callback throws: written by
+     * {@link #setUncaughtExceptionHandler}, read by runSafely; loop thread only.
+     */
+    private Consumer<? super Throwable> uncaughtExceptionHandler = Reactor::logUncaught;
     /** Run when the reactor stops, before connections are torn down; loop thread only. */
     private final List<Runnable> shutdownTriggers = new ArrayList<>();
     /** How many ports and connectors use each factory (Twisted's numPorts); loop thread only. */
@@ -293,6 +300,26 @@ public final class Reactor implements EventLoop, AutoCloseable {
         Objects.requireNonNull(trigger, "trigger");
         requireAlive("addShutdownTrigger");
         shutdownTriggers.add(trigger);
+    }
+
+    /**
+     * Sets what happens to an exception (or error) that a callback lets escape: a
+     * {@link #callWhenRunning} task, a timer, a {@link #callFromThread} task, a shutdown trigger.
+     * Twisted logs it ({@code log.err}), and so does the default handler: through slf4j at ERROR,
+     * with its stack trace. Whatever the handler does, the loop goes on; if the handler itself
+     * throws, both exceptions are logged. Exceptions thrown by descriptors and protocols (which
+     * also lose their connection) are always logged.
+     *
+     * {@snippet :
+     * reactor.setUncaughtExceptionHandler(e -> e.printStackTrace(out));   // Part 3's exception example
+     * }
+     *
+     * @param handler called on the loop thread with each escaped exception; it must not block
+     * @throws WrongThreadException off the reactor's thread
+     */
+    public void setUncaughtExceptionHandler(Consumer<? super Throwable> handler) {
+        checkInLoop("setUncaughtExceptionHandler");
+        uncaughtExceptionHandler = Objects.requireNonNull(handler, "handler");
     }
 
     // ---------------------------------------------------------------- EventLoop
@@ -668,13 +695,23 @@ public final class Reactor implements EventLoop, AutoCloseable {
         }
     }
 
-    /** Runs {@code task}, logging anything it throws. The loop goes on. */
+    /** Runs {@code task}, handing anything it throws to the uncaught-exception handler. The loop goes on. */
     void runSafely(Runnable task) {
         try {
             task.run();
         } catch (Throwable t) {
-            LOG.error("Unhandled error in a reactor callback; the loop goes on", t);
+            try {
+                uncaughtExceptionHandler.accept(t);
+            } catch (Throwable handlerFailure) {
+                logUncaught(t);
+                LOG.error("The reactor's uncaught-exception handler failed too", handlerFailure);
+            }
         }
+    }
+
+    /** The default uncaught-exception handler. */
+    private static void logUncaught(Throwable t) {
+        LOG.error("Unhandled error in a reactor callback; the loop goes on", t);
     }
 
     /** Throws {@link WrongThreadException} unless on the owning thread (see Threading). */

@@ -13,6 +13,12 @@ import jdk.jfr.consumer.RecordingFile;
  * Test helper (shared through the core test-jar): runs some work under a JFR recording of
  * {@code jdk.VirtualThreadPinned} with threshold 0, and returns the pinning events it caught.
  * Since JDK 24 the event is emitted whenever a virtual thread parks, blocks or waits while pinned.
+ *
+ * <p>Warm the work up before recording it: on JDK 25 a virtual thread that waits for another
+ * thread to finish initializing a class is pinned (JDK-8369238 removes that in a later release),
+ * so the first run of any code on many virtual threads at once can pin once per class, in
+ * whatever code first touches the class. That is a fact about class initialization, not about
+ * the blocking the tests check, and it happens once per JVM.
  */
 public final class PinningRecorder {
 
@@ -48,13 +54,14 @@ public final class PinningRecorder {
                 .anyMatch(m -> m != null && m.getType().getName().contains(text));
     }
 
-    /** A short description of an event's stack, for assertion messages. */
+    /** The event's reason, blocking operation and top of stack, for assertion messages. */
     public static String describe(RecordedEvent event) {
+        String why = event.getString("pinnedReason") + " / " + event.getString("blockingOperation") + " at ";
         var stack = event.getStackTrace();
         if (stack == null) {
-            return "(no stack)";
+            return why + "(no stack)";
         }
-        return stack.getFrames().stream().limit(12)
+        return why + stack.getFrames().stream().limit(12)
                 .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName() + ":" + f.getLineNumber())
                 .reduce((a, b) -> a + " <- " + b).orElse("(empty stack)");
     }

@@ -39,13 +39,10 @@ class PinningTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void mailboxesProcessesAndScopesNeverPinButAStaticInitializerDoes() throws Exception {
+        workload(4, 10); // warm-up: initialize every class first (see PinningRecorder)
         List<RecordedEvent> events = PinningRecorder.pinnedDuring(() -> {
             Thread.ofVirtual().start(() -> assertEquals(1, BlocksInStaticInitializer.READY)).join();
-            pingPong(200, 200);
-            Scopes.forEachInOrder(IntStream.range(0, 200).boxed().toList(), Duration.ofSeconds(20), i -> {
-                Thread.sleep(1);
-                return i;
-            });
+            workload(200, 200);
         });
         List<RecordedEvent> control = events.stream()
                 .filter(e -> PinningRecorder.stackMentions(e, "BlocksInStaticInitializer")).toList();
@@ -55,6 +52,14 @@ class PinningTest {
                 .filter(e -> PinningRecorder.stackMentions(e, "org.slowpoetry"))
                 .toList();
         assertEquals(List.of(), ours.stream().map(PinningRecorder::describe).toList());
+    }
+
+    private static void workload(int processes, int rounds) throws InterruptedException {
+        pingPong(processes, rounds);
+        Scopes.forEachInOrder(IntStream.range(0, processes).boxed().toList(), Duration.ofSeconds(20), i -> {
+            Thread.sleep(1);
+            return i;
+        });
     }
 
     /** {@code pairs} pairs of processes bounce a message {@code rounds} times each. */

@@ -91,10 +91,63 @@ class ReactorTest {
     }
 
     @Test
-    void timersOnARealSelectorRunInTimeThenSchedulingOrder() throws IOException {
-        var log = new ArrayList<Integer>();
+    void anInjectedHandlerGetsWhatEachKindOfCallbackThrowsAndTheLoopGoesOn() throws IOException {
+        var seen = new ArrayList<String>();
         try (Reactor reactor = Reactor.open()) {
+            reactor.setUncaughtExceptionHandler(e -> seen.add(e.getMessage()));
             reactor.callWhenRunning(() -> {
+                throw new IllegalStateException("I fall down.");
+            });
+            reactor.callWhenRunning(() -> {
+                reactor.callLater(Duration.ZERO, () -> {
+                    throw new IllegalArgumentException("from a timer");
+                });
+                reactor.callFromThread(() -> {
+                    throw new AssertionError("from callFromThread");
+                });
+                reactor.callLater(Duration.ofMillis(1), () -> {
+                    seen.add("But I get up again.");
+                    reactor.stop();
+                });
+            });
+            reactor.addShutdownTrigger(() -> {
+                throw new IllegalStateException("from a shutdown trigger");
+            });
+            reactor.run();
+        }
+        assertEquals(List.of("I fall down.", "from callFromThread", "from a timer", "But I get up again.",
+                "from a shutdown trigger"), seen);
+    }
+
+    @Test
+    void aHandlerThatThrowsDoesNotStopTheLoop() throws IOException {
+        var log = new ArrayList<String>();
+        try (Reactor reactor = Reactor.open()) {
+            reactor.setUncaughtExceptionHandler(e -> {
+                log.add("handler saw " + e.getMessage());
+                throw new IllegalStateException("the handler falls down too");
+            });
+            reactor.callWhenRunning(() -> {
+                throw new IllegalStateException("I fall down.");
+            });
+            reactor.callWhenRunning(() -> {
+                log.add("But I get up again.");
+                reactor.stop();
+            });
+            reactor.run();
+        }
+        assertEquals(List.of("handler saw I fall down.", "But I get up again."), log);
+    }
+
+    @Test
+    void timersOnARealSelectorRunInTimeThenSchedulingOrder() throws Exception {
+        // The clock is frozen while scheduling, so "30 ms" really is later than "20 ms" scheduled after
+        // it (on a busy machine a real clock can move 10 ms between two lines).
+        var clock = new ManualClock();
+        var log = new CopyOnWriteArrayList<Integer>();
+        try (Reactor reactor = Reactor.open(SelectorKind.EPOLL, clock);
+             var loop = ReactorThread.start(reactor, "t-reactor")) {
+            loop.call(() -> {
                 reactor.callLater(Duration.ofMillis(30), () -> log.add(3));
                 reactor.callLater(Duration.ofMillis(10), () -> log.add(1));
                 reactor.callLater(Duration.ofMillis(20), () -> log.add(2));
@@ -102,9 +155,11 @@ class ReactorTest {
                     int n = i;
                     reactor.callLater(Duration.ofMillis(40), () -> log.add(n));
                 }
-                reactor.callLater(Duration.ofMillis(50), reactor::stop);
+                return null;
             });
-            reactor.run();
+            clock.advance(Duration.ofMillis(50));
+            reactor.callFromThread(() -> { }); // wake the loop to read the clock
+            await().until(() -> log.size() == 9);
         }
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), log);
     }
@@ -181,6 +236,7 @@ class ReactorTest {
                     () -> reactor.callLater(Duration.ZERO, () -> { }),
                     () -> reactor.callWhenRunning(() -> { }),
                     () -> reactor.addShutdownTrigger(() -> { }),
+                    () -> reactor.setUncaughtExceptionHandler(e -> { }),
                     () -> reactor.listenTCP(0, a -> new Protocol() { }),
                     () -> reactor.connectTCP("127.0.0.1", 9, a -> new Protocol() { }),
                     () -> reactor.addReader(null),

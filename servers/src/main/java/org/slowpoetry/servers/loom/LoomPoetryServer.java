@@ -149,10 +149,8 @@ final class LoomPoetryServer implements PoetryServer {
         acceptor.join();
     }
 
-    /**
-     * Why the server stopped on its own (its listener failed), if it did. Overrides
-     * {@code PoetryServer.failure()} where that method exists.
-     */
+    /** Why the server stopped on its own (its listener failed), if it did. */
+    @Override
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
     }

@@ -3,6 +3,7 @@ package org.slowpoetry.servers.reactor;
 import java.io.IOException;
 import java.util.Set;
 import org.slowpoetry.cli.UserException;
+import org.slowpoetry.reactor.CannotListenException;
 import org.slowpoetry.reactor.ListeningPort;
 import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.reactor.ReactorThread;
@@ -66,6 +67,11 @@ public final class ReactorServerImpl implements ServerImpl {
         ListeningPort port;
         try {
             port = reactor.listenTCP(config.port(), new PoetryFactory(reactor, config), config.iface());
+        } catch (CannotListenException e) {
+            reactor.close();
+            // Every impl reports a busy port the same way (ServerImpl#start): as the JDK's own
+            // BindException, which the serve command turns into its one-line error.
+            throw e.getCause() instanceof IOException cause ? cause : e;
         } catch (IOException | RuntimeException e) {
             reactor.close();
             throw e;

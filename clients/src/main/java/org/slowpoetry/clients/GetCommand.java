@@ -1,0 +1,204 @@
+package org.slowpoetry.clients;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.cli.UserException;
+import org.slowpoetry.protocol.Address;
+import org.slowpoetry.protocol.BadAddressException;
+import org.slowpoetry.time.MonotonicClock;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slowpoetry get --style NAME [--print] [style options] ADDR...}: fetch one poem from each
+ * address with the chosen {@link ClientStyle}, print the style's lines and a summary, and exit 1 if
+ * any task failed.
+ *
+ * {@snippet lang = "text" :
+ * $ slowpoetry get --style blocking 10000 10001 10002
+ * Task 1: get poetry from: 127.0.0.1:10000
+ * Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361
+ * ...
+ * Got 3 poems in 0:00:23.065661
+ * }
+ *
+ * <p>Every option of {@link GetOption} exists here whether or not a style uses it yet; an option the
+ * chosen style does not declare in {@link ClientStyle#options()} is rejected with one line
+ * ({@code --retries is not supported by style 'blocking'}) before anything connects.
+ *
+ * <p><b>Threading:</b> picocli populates and runs it on the main thread; the style may use more
+ * threads and has ended them when {@code fetch} returns.
+ */
+@Command(
+        name = "get",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = {
+            "Fetch one poem from each ADDR, the way the chosen client style does it, and report each"
+                    + " task as the text's clients do (Part 2 onwards).",
+            ""
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every poem arrived", "1:some task failed (the others were still fetched)",
+            "2:bad input (unknown style, unsupported option, bad address)"})
+public final class GetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--style", paramLabel = "NAME", description = "How to fetch: one of the styles listed below.")
+    String style;
+
+    @Option(names = "--print", description = "Print the poems themselves after the summary.")
+    boolean print;
+
+    @ArgGroup(validate = false, heading = "%nStyle options (a style that does not support one rejects it):%n")
+    StyleOptions styleOptions = new StyleOptions();
+
+    @Parameters(
+            paramLabel = "ADDR",
+            arity = "1..*",
+            description = "PORT or HOST:PORT of a poetry server; the host is 127.0.0.1 when only a port is given.")
+    List<String> addresses = new ArrayList<>();
+
+    /** The options of {@link GetOption}, grouped under their own heading in {@code --help}. */
+    static final class StyleOptions {
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up after this many seconds.")
+        Double timeout;
+
+        @Option(names = "--quiet", description = "No line for each chunk that arrives.")
+        boolean quiet;
+
+        @Option(names = "--timing", description = "Report how long each poem took.")
+        boolean timing;
+
+        @Option(names = "--in-order", description = "Print poems in the order of the addresses.")
+        boolean inOrder;
+
+        @Option(names = "--retries", paramLabel = "N", description = "Restart a failed download up to N times.")
+        Integer retries;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Seed for random failures, to repeat a run.")
+        Long seed;
+
+        @Option(names = "--show-stack", description = "Print the call stack at the first read (Part 5).")
+        boolean showStack;
+
+        @Option(names = "--selector", paramLabel = "epoll|poll", description = "The selector the reactor waits on.")
+        String selector;
+    }
+
+    /**
+     * A command line for this command whose {@code --help} ends with the styles found on the class
+     * path, each with its description and the options it supports.
+     */
+    static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new GetCommand());
+        UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        List<String> keys = new ArrayList<>(usage.sectionKeys());
+        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), "styles");
+        usage.sectionKeys(keys);
+        usage.sectionMap().put("styles", help -> {
+            Map<String, String> rows = new LinkedHashMap<>();
+            for (ClientStyle s : ClientStyles.all()) {
+                rows.put(s.name(), s.description() + (s.options().isEmpty() ? ""
+                        : " Options: " + s.options().stream().sorted().map(GetOption::flag)
+                                .collect(Collectors.joining(", ")) + "."));
+            }
+            return help.createHeading("%nStyles:%n") + help.createTextTable(rows);
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (style == null) {
+            throw new UserException("choose a client style with --style NAME; the styles are: "
+                    + String.join(", ", ClientStyles.names()));
+        }
+        ClientStyle chosen = ClientStyles.find(style);
+        rejectUnsupportedOptions(chosen);
+        GetOptions options = options();
+        List<Address> parsed = parseAddresses();
+
+        PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
+        MonotonicClock clock = MonotonicClock.system();
+        ClientRun run = new ClientRun(out, clock, options, TaskListener.none());
+        PoetryLines lines = PoetryLines.of(run);
+        long start = clock.nanoTime();
+        List<TaskOutcome> outcomes = chosen.fetch(parsed, run);
+        lines.summary(outcomes, clock.since(start));
+        if (options.print()) {
+            lines.poems(outcomes);
+        }
+        out.flush();
+        boolean anyFailed = outcomes.stream().anyMatch(o -> o instanceof TaskOutcome.Failed);
+        return anyFailed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    private void rejectUnsupportedOptions(ClientStyle chosen) {
+        Set<GetOption> supported = chosen.options();
+        var parseResult = spec.commandLine().getParseResult();
+        for (GetOption option : GetOption.values()) {
+            if (parseResult.hasMatchedOption(option.flag()) && !supported.contains(option)) {
+                throw new UserException(option.flag() + " is not supported by style '" + chosen.name() + "'");
+            }
+        }
+    }
+
+    private GetOptions options() {
+        StyleOptions o = styleOptions == null ? new StyleOptions() : styleOptions;
+        GetOptions defaults = GetOptions.defaults();
+        Optional<Duration> timeout = Optional.empty();
+        if (o.timeout != null) {
+            if (!(o.timeout > 0) || o.timeout.isInfinite()) {
+                throw new UserException("bad --timeout '" + o.timeout + "': must be a positive number of seconds");
+            }
+            timeout = Optional.of(Duration.ofNanos(Math.round(o.timeout * 1e9)));
+        }
+        if (o.retries != null && o.retries < 0) {
+            throw new UserException("bad --retries '" + o.retries + "': must be 0 or more");
+        }
+        if (o.selector != null && !Set.of("epoll", "poll").contains(o.selector)) {
+            throw new UserException("bad --selector '" + o.selector + "': must be epoll or poll");
+        }
+        return new GetOptions(
+                print,
+                timeout,
+                o.quiet,
+                o.timing,
+                o.inOrder,
+                o.retries == null ? defaults.retries() : o.retries,
+                o.seed == null ? OptionalLong.empty() : OptionalLong.of(o.seed),
+                o.showStack,
+                o.selector == null ? defaults.selector() : o.selector);
+    }
+
+    private List<Address> parseAddresses() {
+        List<Address> parsed = new ArrayList<>(addresses.size());
+        for (String text : addresses) {
+            try {
+                parsed.add(Address.parse(text));
+            } catch (BadAddressException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+        }
+        return List.copyOf(parsed);
+    }
+}

@@ -1,0 +1,64 @@
+package org.slowpoetry.clients.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.protocol.Address;
+
+/** The demo's last lines: totals and how each style compares with the first. */
+class TotalsTableTest {
+
+    private static StyleRun run(String style, Duration total, boolean failOne) {
+        Address address = Address.parse("1");
+        List<TaskOutcome> outcomes = List.of(
+                new TaskOutcome.Fetched(1, address, new byte[] {1}, total),
+                failOne ? new TaskOutcome.Failed(2, address, "x", new byte[0], total)
+                        : new TaskOutcome.Fetched(2, address, new byte[] {1}, total));
+        var track = new Recording.Track(1, address, Duration.ZERO, List.of(new Recording.Read(total, 10)), total,
+                Recording.Ending.FINISHED, "");
+        return new StyleRun(style, style, new Recording(total, List.of(track)), outcomes);
+    }
+
+    @Test
+    void comparesEveryStyleWithTheFirstAsTheTextDoes() {
+        var blocking = run("blocking", Duration.ofMillis(23_065), false);
+        var select = run("select", Duration.ofMillis(10_133), false);
+        var loom = run("loom", Duration.ofMillis(9_900), false);
+        assertEquals("2.3x faster", TotalsTable.versus(select, blocking));
+        assertEquals("2.3x slower", TotalsTable.versus(blocking, select));
+        assertEquals("fastest: loom, 2.3x faster than blocking", TotalsTable.comparison(List.of(blocking, select, loom)));
+        assertEquals("fastest: select, 0:00:10.1", TotalsTable.comparison(List.of(select, blocking)));
+        assertEquals("select 0:00:10.1", TotalsTable.comparison(List.of(select)));
+    }
+
+    @Test
+    void tableHasARowPerStyleWithItsRatioToTheFirstThenTheFastest() {
+        List<String> lines = TotalsTable.render(List.of(
+                run("blocking", Duration.ofMillis(23_065), false), run("select", Duration.ofMillis(10_133), true),
+                run("erlang", Duration.ofMillis(10_033), false)),
+                Palette.plain());
+        assertEquals(List.of(
+                "style         total  reads  poems   vs blocking",
+                "blocking  0:00:23.1      1  2 of 2",
+                "select    0:00:10.1      1  1 of 2  2.3x faster",
+                "erlang    0:00:10.0      1  2 of 2  2.3x faster",
+                "",
+                "fastest: erlang, 2.3x faster than blocking"), lines);
+    }
+
+    @Test
+    void aSingleStyleHasNoComparisonColumn() {
+        assertEquals(List.of("style       total  reads  poems", "select  0:00:10.1      1  2 of 2", "", "select 0:00:10.1"),
+                TotalsTable.render(List.of(run("select", Duration.ofMillis(10_133), false)), Palette.plain()));
+    }
+
+    @Test
+    void shortDurationsRoundToATenth() {
+        assertEquals("0:00:23.1", ShortDurations.format(Duration.ofMillis(23_065)));
+        assertEquals("0:01:00.0", ShortDurations.format(Duration.ofMillis(59_960)));
+        assertEquals("1:00:00.0", ShortDurations.format(Duration.ofHours(1)));
+    }
+}

@@ -1,0 +1,175 @@
+package org.slowpoetry.clients.loom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.clients.TaskListener;
+import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.testing.LeakCheck;
+
+/** {@code get --style erlang}: the Part 20 exercises and the supervised retries, end to end. */
+@ExtendWith(LeakCheck.class)
+@Timeout(20)
+class ErlangClientTest {
+
+    @BeforeAll
+    static void warmUp() throws InterruptedException {
+        JdkThreads.warmUp();
+    }
+
+    private static final Duration DELAY = Duration.ofMillis(2);
+
+    private final Captured out = new Captured();
+    private final Events events = new Events();
+
+    private static GetOptions options(boolean quiet, boolean timing, boolean inOrder, int retries) {
+        return new GetOptions(false, Optional.empty(), quiet, timing, inOrder, retries, OptionalLong.empty(), false, "epoll");
+    }
+
+    /** A listener that opens {@code latch} once {@code bytes} bytes of task 1 have reached main. */
+    private static TaskListener opening(CountDownLatch latch, int bytes) {
+        AtomicInteger got = new AtomicInteger();
+        return new TaskListener() {
+            @Override
+            public void received(int task, int count) {
+                if (task == 1 && got.addAndGet(count) >= bytes) {
+                    latch.countDown();
+                }
+            }
+        };
+    }
+
+    @Test
+    void retriesRestartADownloadWhoseConnectionWasResetMidPoemAndGetThePoem() throws Exception {
+        byte[] poem = Servers.poem("again", 6);
+        CountDownLatch readTwenty = new CountDownLatch(1);
+        try (var server = ScriptedServer.resettingFirst(1, 20, readTwenty, poem)) {
+            List<TaskOutcome> outcomes = new ErlangClient().fetch(List.of(server.address()),
+                    out.run(options(true, false, false, 2), events.andThen(opening(readTwenty, 20))));
+
+            assertArrayEquals(poem, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.getFirst()).poem());
+            assertEquals(2, server.accepted());
+            assertEquals(List.of(
+                    "Task 1: crashed: lost connection to " + server.address() + " after 20 bytes: Connection reset",
+                    "Task 1: " + poem.length + " bytes of poetry"), out.lines());
+        }
+    }
+
+    @Test
+    void withoutRetriesAResetConnectionIsTheTasksOneLineFailure() throws Exception {
+        CountDownLatch readTwenty = new CountDownLatch(1);
+        try (var server = ScriptedServer.resettingFirst(1, 20, readTwenty, Servers.poem("again", 6))) {
+            List<TaskOutcome> outcomes = new ErlangClient().fetch(List.of(server.address()),
+                    out.run(options(true, false, false, 0), events.andThen(opening(readTwenty, 20))));
+
+            String reason = "lost connection to " + server.address() + " after 20 bytes: Connection reset";
+            var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.getFirst());
+            assertEquals(reason, failed.reason());
+            assertEquals(20, failed.partial().length);
+            assertEquals(List.of("Task 1: " + reason), out.lines());
+            assertEquals(1, server.accepted());
+        }
+    }
+
+    @Test
+    void supervisorGivesUpAfterTheRetriesWhileTheOtherTasksFinish() throws Exception {
+        byte[] fine = Servers.poem("fine", 4);
+        try (var broken = ScriptedServer.resettingAtOnce(100, fine); var healthy = Servers.slow(fine, 10, DELAY)) {
+            List<TaskOutcome> outcomes = new ErlangClient().fetch(List.of(broken.address(), Servers.address(healthy)),
+                    out.run(options(true, false, false, 1), events));
+
+            var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(0));
+            assertArrayEquals(fine, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(1)).poem());
+            assertEquals(2, broken.accepted(), "one start and one restart");
+            // Reset at once, the client sees it while connecting or at its first read: either reason.
+            List<String> task1 = out.lines().stream().filter(l -> l.startsWith("Task 1: ")).toList();
+            assertEquals(3, task1.size(), out::text);
+            assertTrue(task1.get(0).startsWith("Task 1: crashed: ") && task1.get(1).startsWith("Task 1: crashed: "), out::text);
+            String last = task1.get(1).substring("Task 1: crashed: ".length());
+            assertTrue(last.contains(broken.address() + "") && last.contains("reset"), last);
+            assertEquals("gave up after 1 retry: " + last, failed.reason());
+            assertEquals("Task 1: " + failed.reason(), task1.get(2));
+        }
+    }
+
+    @Test
+    void quietPrintsNoChunkLinesAndTimingSaysHowLongEachPoemTook() throws Exception {
+        byte[] a = Servers.poem("a", 3);
+        try (var s1 = Servers.slow(a, 10, DELAY)) {
+            new ErlangClient().fetch(List.of(Servers.address(s1)), out.run(options(true, true, false, 0), events));
+
+            List<String> lines = out.lines();
+            assertEquals(1, lines.size(), out::text);
+            assertTrue(lines.getFirst().matches("Task 1: got " + a.length + " bytes of poetry from 127\\.0\\.0\\.1:"
+                    + s1.port() + " in 0:00:\\d\\d(\\.\\d{6})?"), lines.getFirst());
+            assertEquals(a.length, events.bytes(), "the listener still hears every chunk");
+        }
+    }
+
+    @Test
+    void withoutInOrderPoemsArePrintedAsTheyArrive() throws Exception {
+        // Task 1's poem is held back until main has printed poems 2 and 3.
+        CountDownLatch othersPrinted = new CountDownLatch(2);
+        TaskListener gate = new TaskListener() {
+            @Override
+            public void finished(int task) {
+                othersPrinted.countDown();
+            }
+        };
+        List<Integer> order = poemOrder(false, othersPrinted, gate);
+        assertEquals(List.of(1, 2, 3), order.stream().sorted().toList());
+        assertEquals(1, order.getLast(), "task 1 finished last, and was printed last: " + order);
+    }
+
+    @Test
+    void inOrderPrintsPoemsInTheOrderGivenEvenWhenTheyFinishOutOfOrder() throws Exception {
+        // Task 1's poem is held back until every byte of poems 2 and 3 has reached main. (Main
+        // cannot print poems 2 and 3 before poem 1 here, so it cannot wait for that; the exact
+        // mailbox order is proved in CollectPoemsTest.)
+        byte[] b = Servers.poem("b", 2);
+        byte[] c = Servers.poem("c", 2);
+        CountDownLatch othersRead = new CountDownLatch(b.length + c.length);
+        TaskListener gate = new TaskListener() {
+            @Override
+            public void received(int task, int bytes) {
+                for (int i = 0; task != 1 && i < bytes; i++) {
+                    othersRead.countDown();
+                }
+            }
+        };
+        assertEquals(List.of(1, 2, 3), poemOrder(true, othersRead, gate));
+    }
+
+    /**
+     * Fetches three poems, task 1's server sending its first 10 bytes and the rest only when
+     * {@code opens} is counted down to zero (by {@code gate}, a listener of the run); returns the
+     * task numbers of the poem lines, as printed.
+     */
+    private List<Integer> poemOrder(boolean inOrder, CountDownLatch opens, TaskListener gate) throws Exception {
+        byte[] a = Servers.poem("a", 3);
+        byte[] b = Servers.poem("b", 2);
+        byte[] c = Servers.poem("c", 2);
+        try (var s1 = ScriptedServer.gated(a, 10, opens); var s2 = Servers.slow(b, 10, DELAY);
+                var s3 = Servers.slow(c, 10, DELAY)) {
+            new ErlangClient().fetch(List.of(s1.address(), Servers.address(s2), Servers.address(s3)),
+                    out.run(options(true, false, inOrder, 0), events.andThen(gate)));
+        }
+        return out.lines().stream()
+                .filter(l -> l.endsWith(" bytes of poetry"))
+                .map(l -> Integer.parseInt(l.substring("Task ".length(), l.indexOf(':'))))
+                .toList();
+    }
+}

@@ -1,0 +1,84 @@
+package org.slowpoetry.clients.loom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slowpoetry.clients.TaskListener;
+import org.slowpoetry.protocol.Address;
+
+/**
+ * A {@link TaskListener} that keeps every event as a line of text ({@code started 1 ADDR},
+ * {@code received 1 30}, {@code finished 1}, {@code failed 1 REASON}), for tests.
+ *
+ * <p><b>Threading:</b> thread-safe; every field is guarded by {@code lock}.
+ */
+final class Events implements TaskListener {
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by {@code lock}. */
+    private final List<String> events = new ArrayList<>();
+    /** Guarded by {@code lock}. */
+    private long bytes;
+
+    @Override
+    public void started(int task, Address address) {
+        add("started " + task + " " + address);
+    }
+
+    @Override
+    public void received(int task, int count) {
+        lock.lock();
+        try {
+            bytes += count;
+            events.add("received " + task + " " + count);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void finished(int task) {
+        add("finished " + task);
+    }
+
+    @Override
+    public void failed(int task, String reason) {
+        add("failed " + task + " " + reason);
+    }
+
+    private void add(String event) {
+        lock.lock();
+        try {
+            events.add(event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<String> all() {
+        lock.lock();
+        try {
+            return List.copyOf(events);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The events of one task, in order. */
+    List<String> of(int task) {
+        return all().stream().filter(e -> e.split(" ")[1].equals(String.valueOf(task))).toList();
+    }
+
+    /** Whether {@code event} has been heard. */
+    boolean heard(String event) {
+        return all().contains(event);
+    }
+
+    long bytes() {
+        lock.lock();
+        try {
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
