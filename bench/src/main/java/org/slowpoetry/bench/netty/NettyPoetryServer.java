@@ -8,6 +8,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,9 +48,9 @@ final class NettyPoetryServer implements PoetryServer {
      * to each channel (duplicate/slice, no copy) can be released by Netty without freeing it; we
      * release the real buffer ourselves once both groups have terminated and nothing can write it.
      *
-     * close(): close the listening channel, then shutdownGracefully on both groups with no quiet
-     * period, which closes every registered channel (connections still being served end there), and
-     * wait for both groups to terminate.
+     * close(): close the listening channel, close every connection (a ChannelGroup tracks them, as
+     * Netty's documentation suggests; a channel leaves the group by itself when it closes), then
+     * shutdownGracefully on both groups with no quiet period, and wait for both to terminate.
      */
 
     /** How long close() lets the event loops finish what they are doing before they are stopped. */
@@ -62,16 +64,20 @@ final class NettyPoetryServer implements PoetryServer {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
+    /** Every open connection; Netty adds and removes them on the event loops, close() closes them. */
+    private final ChannelGroup connections;
     private final InetSocketAddress address;
     /** The real poem buffer; released by the first close() after the groups terminated. */
     private final ByteBuf poem;
     /** SERVING until the first close() wins the CAS. Written by close(), read by everyone. */
     private final AtomicReference<State> state = new AtomicReference<>(State.SERVING);
 
-    private NettyPoetryServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener, ByteBuf poem) {
+    private NettyPoetryServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener, ChannelGroup connections,
+            ByteBuf poem) {
         this.boss = boss;
         this.workers = workers;
         this.listener = listener;
+        this.connections = connections;
         this.address = (InetSocketAddress) listener.localAddress();
         this.poem = poem;
     }
@@ -94,12 +100,14 @@ final class NettyPoetryServer implements PoetryServer {
         var fast = new FastPoemHandler(shared, config.events());
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.ioHandlerFactory());
+        ChannelGroup connections = new DefaultChannelGroup("poetry-connections", boss.next());
         var bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast(limiter);
                         ch.pipeline().addLast(switch (config.kind()) {
                             case FAST -> fast;
@@ -115,7 +123,7 @@ final class NettyPoetryServer implements PoetryServer {
             Throwable cause = bound.cause();
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
         }
-        var server = new NettyPoetryServer(boss, workers, bound.channel(), poem);
+        var server = new NettyPoetryServer(boss, workers, bound.channel(), connections, poem);
         config.events().listening(config.poem(), server.address);
         return server;
     }
@@ -137,6 +145,7 @@ final class NettyPoetryServer implements PoetryServer {
         checkNotOnEventLoop("close()");
         if (state.compareAndSet(State.SERVING, State.CLOSED)) {
             listener.close().awaitUninterruptibly();
+            connections.close().awaitUninterruptibly();
             shutdown(boss, workers);
             poem.release();
         } else {
