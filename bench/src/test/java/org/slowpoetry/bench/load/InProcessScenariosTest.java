@@ -17,14 +17,13 @@ import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
 import org.slowpoetry.servers.ServerImpl;
 import org.slowpoetry.servers.ServerImpls;
-import org.slowpoetry.testing.LeakCheck;
 
 /**
  * Every scenario's client side at a tiny size against every Java impl on the class path, in this
  * JVM: every poem arrives byte for byte, and the counts add up. Keeps the harness from rotting as
  * impls come and go; no timing is asserted.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(BenchLeakCheck.class)
 @Timeout(60)
 class InProcessScenariosTest {
     private static final byte[] POEM = "A poem for the load generator,\nchecked byte for byte.\n".repeat(40)
