@@ -1,0 +1,86 @@
+package org.slowpoetry.bench.jmh;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.cli.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code slowpoetry bench jmh [JMH options]}: runs the microbenchmarks of this package with JMH,
+ * in this process (JMH forks its measuring JVMs itself, with {@code --enable-preview}, from this
+ * JVM's class path). Every JMH option works ({@code -f 1 -wi 1 -i 1}, a benchmark regex, {@code -l},
+ * {@code -h}); results are printed as JMH's table and saved as JSON to
+ * {@code bench/results/jmh.json} unless {@code -rf}/{@code -rff} say otherwise.
+ *
+ * <p><b>Threading:</b> picocli runs it on the main thread, which waits for JMH to finish.
+ */
+@Command(
+        name = "jmh",
+        usageHelpAutoWidth = true,
+        description = {
+            "Run the JMH microbenchmarks (any JMH option works; -h for JMH's help, -l to list them)."
+                    + " Results: JMH's table, and bench/results/jmh.json.",
+            ""
+        })
+public final class JmhCommand implements Callable<Integer> {
+
+    /** Every argument, in order, for JMH (picocli passes on all it does not know, and it knows none). */
+    @Unmatched
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        var all = new ArrayList<>(args);
+        if (!all.contains("-rf") && !all.contains("-rff")) {
+            Path results = resultsDir();
+            Files.createDirectories(results);
+            all.addAll(List.of("-rf", "json", "-rff", results.resolve("jmh.json").toString()));
+        }
+        CommandLineOptions options;
+        try {
+            options = new CommandLineOptions(all.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new UserException("bad JMH option: " + e.getMessage(), e);
+        }
+        var runner = new Runner(options);
+        if (options.shouldHelp()) {
+            options.showHelp();
+        } else if (options.shouldList()) {
+            runner.list();
+        } else if (options.shouldListWithParams()) {
+            runner.listWithParams(options);
+        } else if (options.shouldListProfilers()) {
+            options.listProfilers();
+        } else if (options.shouldListResultFormats()) {
+            options.listResultFormats();
+        } else {
+            try {
+                if (runner.run().isEmpty()) {
+                    throw new UserException("no benchmark matched " + options.getIncludes());
+                }
+            } catch (RunnerException e) {
+                throw new UserException("JMH failed: " + e.getMessage(), e, ExitCodes.SOME_FAILED);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Path resultsDir() {
+        String home = System.getProperty("slowpoetry.home");
+        Path base = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        if (home == null && !Files.isDirectory(base.resolve("bench")) && base.getFileName() != null
+                && base.getFileName().toString().equals("bench")) {
+            base = base.getParent(); // run from the bench module (tests)
+        }
+        return base.resolve("bench/results");
+    }
+}

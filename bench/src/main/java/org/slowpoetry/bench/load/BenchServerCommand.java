@@ -1,0 +1,92 @@
+package org.slowpoetry.bench.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.cli.UserException;
+import org.slowpoetry.servers.Poem;
+import org.slowpoetry.servers.PoetryServer;
+import org.slowpoetry.servers.ServerConfig;
+import org.slowpoetry.servers.ServerImpl;
+import org.slowpoetry.servers.ServerImpls;
+import org.slowpoetry.servers.ServerKind;
+import org.slowpoetry.time.MonotonicClock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code slowpoetry bench server slow|fast --impl X POEM} (hidden): a server process for the load
+ * harness. The same {@link ServerImpl} plugins and {@link ServerConfig} as {@code serve}, minus
+ * the per-client output lines, plus a tiny control channel on standard input:
+ * <ul>
+ *   <li>{@code stats}: run a full GC and answer one JSON line: heap used after it, and the
+ *       server's event counts;
+ *   <li>end of input: close the server and exit, so a harness that dies takes its servers with it.
+ * </ul>
+ *
+ * <p><b>Threading:</b> picocli runs it on the main thread, which reads standard input until it
+ * ends; the server runs on its own threads.
+ */
+@Command(name = "server", hidden = true, description = "A server process for bench load (internal).")
+final class BenchServerCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "slow or fast")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "POEM")
+    Path poem;
+
+    @Option(names = "--impl", required = true)
+    String impl;
+
+    @Option(names = "--selector", defaultValue = "epoll")
+    String selector;
+
+    @Option(names = "--num-bytes", defaultValue = "10")
+    int numBytes;
+
+    @Option(names = "--delay", defaultValue = "0.1")
+    double delaySeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        ServerKind serverKind = switch (kind) {
+            case "slow" -> ServerKind.SLOW;
+            case "fast" -> ServerKind.FAST;
+            default -> throw new UserException("bad kind '" + kind + "': expected slow or fast");
+        };
+        ServerImpl serverImpl = ServerImpls.find(impl, serverKind);
+        var events = new CountingEvents();
+        ServerConfig config;
+        try {
+            config = new ServerConfig(serverKind, Poem.load(poem), "127.0.0.1", 0, numBytes,
+                    Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, selector, MonotonicClock.system(), events);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        try (PoetryServer server = serverImpl.start(config)) {
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.strip().equals("stats")) {
+                    System.out.println(Json.write(stats(events)));
+                    System.out.flush();
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static java.util.Map<String, Object> stats(CountingEvents events) {
+        System.gc();
+        var m = events.counts();
+        m.put("heapUsedBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        return m;
+    }
+}

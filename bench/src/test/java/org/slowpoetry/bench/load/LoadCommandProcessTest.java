@@ -1,0 +1,61 @@
+package org.slowpoetry.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The real path, once: {@code bench load} at a tiny size with the Netty row, each server in its own
+ * process, each measurement by a load-generator process, results written. Checks that every
+ * scenario produced complete, consistent numbers and every output file; asserts no timing.
+ */
+class LoadCommandProcessTest {
+
+    @Test
+    @Timeout(120)
+    @SuppressWarnings("unchecked")
+    void everyScenarioRunsThroughRealProcessesAndWritesItsResults(@TempDir Path out) throws Exception {
+        var command = new LoadCommand();
+        command.planOverride = Plan.tiny();
+        int code = new CommandLine(command).execute("--impls", "netty", "--out", out.toString());
+        assertEquals(0, code);
+
+        var json = Json.parseObject(Files.readString(out.resolve("load.json")));
+        var measurements = (List<Map<String, Object>>) json.get("measurements");
+        Set<String> scenarios = measurements.stream().map(m -> (String) m.get("scenario")).collect(Collectors.toSet());
+        assertEquals(Set.of("fast", "fast-large", "slow-hold", "slow-throughput"), scenarios);
+        for (var m : measurements) {
+            assertEquals(Boolean.TRUE, m.get("complete"), m::toString);
+            var metrics = (Map<String, Object>) m.get("metrics");
+            double size = ((Number) m.get("size")).doubleValue();
+            if (m.get("scenario").equals("slow-hold")) {
+                assertEquals(size, metrics.get("served"), m::toString);
+                assertEquals(size, metrics.get("serverConnected"), "the server saw every connection");
+                assertTrue((Double) metrics.get("heapAfterMiB") > 0, m::toString);
+            } else {
+                assertEquals(size, metrics.get("ok"), m::toString);
+                assertEquals(0.0, metrics.get("failed"));
+                assertEquals(0.0, metrics.get("wrong"));
+                assertTrue((Double) metrics.get("ttfbP50Millis") <= (Double) metrics.get("ttlbMaxMillis"), m::toString);
+            }
+        }
+        String md = Files.readString(out.resolve("load.md"));
+        assertTrue(md.contains("### slow-hold"), md);
+        assertTrue(md.contains("| netty | 5 |"), md);
+        assertEquals(measurements.size() + 1, Files.readAllLines(out.resolve("load.csv")).size());
+        for (String png : List.of("load-fast.png", "load-fast-large.png", "load-slow-hold.png",
+                "load-slow-throughput.png")) {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
+    }
+}
