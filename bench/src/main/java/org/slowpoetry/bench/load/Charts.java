@@ -43,12 +43,15 @@ final class Charts {
         System.setProperty("java.awt.headless", "true");
         var written = new ArrayList<Path>();
         for (Spec spec : SPECS) {
-            List<Summary> rows = summaries.stream()
+            List<Summary> all = summaries.stream()
                     .filter(s -> s.scenario() == spec.scenario() && s.cell(spec.metric()).present()).toList();
+            // a cell where some client was not served has a meaningless time (the deadline): leave it out
+            List<Summary> rows = all.stream().filter(Summary::allComplete).toList();
             if (rows.isEmpty()) {
                 continue;
             }
-            CategoryChart chart = new CategoryChartBuilder().width(960).height(540).title(spec.title())
+            String title = spec.title() + (rows.size() < all.size() ? " [⚠ cells with unserved clients left out]" : "");
+            CategoryChart chart = new CategoryChartBuilder().width(960).height(540).title(title)
                     .xAxisTitle(spec.scenario().param()).yAxisTitle(spec.yAxis()).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);

@@ -66,11 +66,18 @@ public final class LoadCommand implements Callable<Integer> {
                     + " (repeatable).")
     List<String> serverJvmArgs = new ArrayList<>();
 
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Measure nothing: render the tables, CSV and charts again from a load.json.")
+    Path from;
+
     /** Set by tests: a plan of their own instead of --quick or the full one. */
     Plan planOverride;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (from != null) {
+            return render(from);
+        }
         Plan plan = planOverride != null ? planOverride : quick ? Plan.quick() : Plan.full();
         if (repeat != null) {
             if (repeat < 1) {
@@ -120,6 +127,24 @@ public final class LoadCommand implements Callable<Integer> {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** {@code --from}: renders a saved run again into {@code --out} (default: beside the file). */
+    private int render(Path json) throws IOException {
+        Report report;
+        try {
+            report = Report.read(Files.readString(json));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserException("results file '" + json + "' not found", e);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("results file '" + json + "': " + e.getMessage(), e);
+        }
+        Path outDir = out != null ? out : json.toAbsolutePath().getParent();
+        System.out.print(report.markdown());
+        var files = new ArrayList<>(report.write(outDir));
+        files.addAll(Charts.write(report.summaries(), outDir));
+        System.out.println("Wrote " + String.join(", ", files.stream().map(Path::toString).toList()));
+        return report.measurements().stream().allMatch(Measurement::complete) ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 
     private String commandLine(Plan plan) {

@@ -256,6 +256,61 @@ final class Report {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /**
+     * A report read back from the JSON that {@link #json()} wrote, to render its tables and charts
+     * again (after a change to the report, or on another machine).
+     *
+     * @throws IllegalArgumentException if {@code json} is not such a file
+     */
+    @SuppressWarnings("unchecked")
+    static Report read(String json) {
+        try {
+            var m = Json.parseObject(json);
+            var p = (Map<String, Object>) m.get("plan");
+            Plan plan = new Plan((String) p.get("name"), num(p, "repeat", 3), sizes(p, Scenario.FAST),
+                    sizes(p, Scenario.FAST_LARGE).getFirst(), num(p, "largeBytes", 1 << 20), sizes(p, Scenario.SLOW_HOLD),
+                    num(p, "holdNumBytes", 10), ((Number) p.get("holdDelaySeconds")).doubleValue(),
+                    sizes(p, Scenario.SLOW_THROUGHPUT), num(p, "throughputNumBytes", 256),
+                    ((Number) p.get("throughputDelaySeconds")).doubleValue(),
+                    ((Number) p.get("timeoutSeconds")).doubleValue(), num(p, "warmupRuns", 2));
+            var machine = new LinkedHashMap<String, String>();
+            ((Map<String, Object>) m.get("machine")).forEach((k, v) -> machine.put(k, String.valueOf(v)));
+            var notes = ((List<Object>) m.get("notes")).stream().map(String::valueOf).toList();
+            var measurements = new ArrayList<Measurement>();
+            for (Object o : (List<Object>) m.get("measurements")) {
+                var x = (Map<String, Object>) o;
+                var metrics = new LinkedHashMap<String, Double>();
+                ((Map<String, Object>) x.get("metrics")).forEach((k, v) ->
+                        metrics.put(k, v instanceof Number n ? n.doubleValue() : Double.NaN));
+                measurements.add(new Measurement(Scenario.of((String) x.get("scenario")), (String) x.get("impl"),
+                        num(x, "size", 0), num(x, "repeat", 0), Boolean.TRUE.equals(x.get("complete")), metrics,
+                        String.valueOf(x.getOrDefault("note", ""))));
+            }
+            var context = new Context(plan, machine, (String) m.get("command"), num(p, "poemBytes", 0), notes);
+            return new Report(context, measurements);
+        } catch (ClassCastException | NullPointerException | java.util.NoSuchElementException e) {
+            throw new IllegalArgumentException("not a bench load results file: " + e.getMessage(), e);
+        }
+    }
+
+    private static int num(Map<String, Object> m, String key, int otherwise) {
+        return m.get(key) instanceof Number n ? (int) Math.min(Integer.MAX_VALUE, n.longValue()) : otherwise;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> sizes(Map<String, Object> plan, Scenario s) {
+        return ((List<Object>) plan.get(s.label() + " sizes")).stream()
+                .map(n -> (int) Math.min(Integer.MAX_VALUE, ((Number) n).longValue())).toList();
+    }
+
+    Context context() {
+        return context;
+    }
+
+    List<Measurement> measurements() {
+        return measurements;
+    }
+
     // ---- CSV and JSON ----
 
     String csv() {
@@ -288,6 +343,8 @@ final class Report {
         for (Scenario s : Scenario.values()) {
             plan.put(s.label() + " sizes", p.sizes(s).stream().map(Integer::longValue).toList());
         }
+        plan.put("largeBytes", p.largeBytes());
+        plan.put("warmupRuns", p.warmupRuns());
         plan.put("holdNumBytes", p.holdNumBytes());
         plan.put("holdDelaySeconds", p.holdDelaySeconds());
         plan.put("throughputNumBytes", p.throughputNumBytes());

@@ -99,6 +99,22 @@ class ReportTest {
     }
 
     @Test
+    void aReportReadBackFromItsJsonRendersTheSameTablesAndCsv() {
+        var ms = List.of(fast("netty", 1, 1000, true), fast("loom", 1, 1500, true), fast("twisted", 1, 500, false));
+        Report original = report(ms);
+        Report again = Report.read(original.json());
+        assertEquals(original.markdown(), again.markdown());
+        assertEquals(original.csv(), again.csv());
+    }
+
+    @Test
+    void somethingElseIsNotAResultsFile() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Report.read("{\"plan\": 1}"));
+        assertTrue(e.getMessage().startsWith("not a bench load results file"), e.getMessage());
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertEquals(5, Stats.percentile(sorted, 50));
