@@ -47,12 +47,12 @@ public final class InlineCallbacks1 extends Example {
 
             out.println("second callback got " + result);
             Deferred<Integer> d = new Deferred<>();
-            Loops.callLaterFromBody(reactor, DELAY, () -> d.callback(2));
+            reactor.callLater(DELAY, () -> d.callback(2));
             result = ic.await(d); // the body stops here until d fires; the reactor runs on
 
             out.println("third callback got " + result); // the result of the Deferred
             Deferred<Integer> d2 = new Deferred<>();
-            Loops.callLaterFromBody(reactor, DELAY, () -> d2.errback(new Exception("3")));
+            reactor.callLater(DELAY, () -> d2.errback(new Exception("3")));
             try {
                 ic.await(d2);
             } catch (Exception e) {
@@ -60,7 +60,7 @@ public final class InlineCallbacks1 extends Example {
             }
 
             out.println("fourth callback got " + result); // the exception the Deferred failed with
-            Loops.stopFromBody(reactor);
+            reactor.stop();
             return null;
         });
     }

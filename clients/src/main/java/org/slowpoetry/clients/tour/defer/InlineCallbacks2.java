@@ -40,12 +40,12 @@ public final class InlineCallbacks2 extends Example {
         return InlineCallbacks.run(reactor, ic -> {
             out.println("my_callbacks_1 first callback");
             Deferred<Void> d = new Deferred<>();
-            Loops.callLaterFromBody(reactor, SHORT, () -> d.callback(null));
+            reactor.callLater(SHORT, () -> d.callback(null));
             ic.await(d);
 
             out.println("my_callbacks_1 second callback");
             Deferred<Void> d2 = new Deferred<>();
-            Loops.callLaterFromBody(reactor, SHORT, () -> d2.callback(null));
+            reactor.callLater(SHORT, () -> d2.callback(null));
             ic.await(d2);
 
             out.println("my_callbacks_1 third callback");
@@ -57,12 +57,12 @@ public final class InlineCallbacks2 extends Example {
         return InlineCallbacks.run(reactor, ic -> {
             out.println("my_callbacks_err first callback");
             Deferred<Void> d = new Deferred<>();
-            Loops.callLaterFromBody(reactor, LONGER, () -> d.callback(null));
+            reactor.callLater(LONGER, () -> d.callback(null));
             ic.await(d);
 
             out.println("my_callbacks_err second callback");
             Deferred<Void> d2 = new Deferred<>();
-            Loops.callLaterFromBody(reactor, LONGER, () -> d2.callback(null));
+            reactor.callLater(LONGER, () -> d2.callback(null));
             ic.await(d2);
 
             out.println("my_callbacks_err third callback");

@@ -46,7 +46,7 @@ public final class InlineCallbacksTb extends Example {
                 out.println("\tat " + frame);
             }
 
-            Loops.stopFromBody(reactor);
+            reactor.stop();
             return null;
         });
     }

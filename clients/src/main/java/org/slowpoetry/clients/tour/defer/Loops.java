@@ -1,18 +1,16 @@
 package org.slowpoetry.clients.tour.defer;
 
 import java.time.Duration;
-import org.slowpoetry.defer.InlineCallbacks;
 import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.reactor.ReactorThread;
 
 /**
- * The reactor chores of the examples that need one (defer-8, defer-9, the inline-callbacks
- * examples, defer-cancel-9 to 11): running it the way the text's {@code reactor.run()} does, and
- * scheduling from an inline-callbacks body.
+ * The reactor chore of the examples that need one (defer-8, defer-9, the inline-callbacks
+ * examples, defer-cancel-9 to 11): running it the way the text's {@code reactor.run()} does. (An
+ * inline-callbacks body holds the loop while it runs, so it calls {@code reactor.callLater} and
+ * {@code reactor.stop()} directly, as a callback would.)
  *
- * <p><b>Threading:</b> {@link #run} on the thread that opened the reactor;
- * {@link #callLaterFromBody} and {@link #stopFromBody} from an {@link InlineCallbacks} body (they
- * are safe from any thread).
+ * <p><b>Threading:</b> {@link #run} on the thread that opened the reactor.
  */
 final class Loops {
 
@@ -39,23 +37,5 @@ final class Loops {
                         + "; did the example forget to stop it?");
             }
         } // close() stops the reactor, if it still runs, and joins its thread
-    }
-
-    /**
-     * {@code reactor.callLater(delay, task)}, called from an {@link InlineCallbacks} body. The body
-     * runs on a virtual thread of its own while the loop thread waits for it, so nothing else
-     * runs meanwhile and it may use Deferreds as a callback does; but {@link Reactor}'s loop-only
-     * methods check for the loop thread itself, and do not (yet) accept a body that holds the
-     * loop's baton ({@link InlineCallbacks#holdsLoop}). So the body asks the loop to schedule the
-     * call with {@link Reactor#callFromThread}, which is safe from any thread; the loop does it as
-     * soon as the body has reached its next {@code await}.
-     */
-    static void callLaterFromBody(Reactor reactor, Duration delay, Runnable task) {
-        reactor.callFromThread(() -> reactor.callLater(delay, task));
-    }
-
-    /** {@code reactor.stop()}, called from an {@link InlineCallbacks} body: see {@link #callLaterFromBody}. */
-    static void stopFromBody(Reactor reactor) {
-        reactor.callFromThread(reactor::stop);
     }
 }
