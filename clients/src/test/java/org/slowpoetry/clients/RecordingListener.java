@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slowpoetry.protocol.Address;
 
-/** A {@link TaskListener} that keeps every event as a line of text, for tests. Thread-safe. */
-final class RecordingListener implements TaskListener {
+/**
+ * A {@link TaskListener} that keeps every event as a line of text ({@code started 1 ADDR},
+ * {@code received 1 30}, {@code finished 1}, {@code failed 1 REASON}), for the tests of every style.
+ *
+ * <p><b>Threading:</b> thread-safe; every field is guarded by {@code lock}.
+ */
+public final class RecordingListener implements TaskListener {
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by {@code lock}. */
     private final List<String> events = new ArrayList<>();
@@ -48,7 +53,7 @@ final class RecordingListener implements TaskListener {
         }
     }
 
-    List<String> events() {
+    public List<String> events() {
         lock.lock();
         try {
             return List.copyOf(events);
@@ -58,11 +63,16 @@ final class RecordingListener implements TaskListener {
     }
 
     /** The events of one task, in order. */
-    List<String> events(int task) {
+    public List<String> events(int task) {
         return events().stream().filter(e -> e.split(" ")[1].equals(String.valueOf(task))).toList();
     }
 
-    long bytes() {
+    /** Whether {@code event} has been heard. */
+    public boolean heard(String event) {
+        return events().contains(event);
+    }
+
+    public long bytes() {
         lock.lock();
         try {
             return bytes;

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.loom.Mailbox;
@@ -27,7 +28,7 @@ import org.slowpoetry.testing.LeakCheck;
 class CollectPoemsTest {
 
     private final Captured out = new Captured();
-    private final Events events = new Events();
+    private final RecordingListener events = new RecordingListener();
 
     /**
      * Three processes; process {@code k} sends a poem of {@code k} bytes and ends, in the order

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskListener;
 import org.slowpoetry.clients.TaskOutcome;
@@ -33,7 +34,7 @@ class ErlangClientTest {
     private static final Duration DELAY = Duration.ofMillis(2);
 
     private final Captured out = new Captured();
-    private final Events events = new Events();
+    private final RecordingListener events = new RecordingListener();
 
     private static GetOptions options(boolean quiet, boolean timing, boolean inOrder, int retries) {
         return new GetOptions(false, Optional.empty(), quiet, timing, inOrder, retries, OptionalLong.empty(), false, "epoll");

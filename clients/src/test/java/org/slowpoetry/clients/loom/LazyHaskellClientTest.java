@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.protocol.Address;
@@ -30,7 +31,7 @@ class LazyHaskellClientTest {
     }
 
     private final Captured out = new Captured();
-    private final Events events = new Events();
+    private final RecordingListener events = new RecordingListener();
 
     private static String text(byte[] poem) {
         return new String(poem, StandardCharsets.US_ASCII);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.testing.LeakCheck;
@@ -29,7 +30,7 @@ class LoomClientTest {
     }
 
     private final Captured out = new Captured();
-    private final Events events = new Events();
+    private final RecordingListener events = new RecordingListener();
 
     @Test
     void printsALinePerReadThenEachPoemsSizeInTaskOrder() throws Exception {
@@ -74,7 +75,7 @@ class LoomClientTest {
             assertArrayEquals(Arrays.copyOf(stuck, 20), timedOut.partial(), "the bytes that arrived are kept");
             assertArrayEquals(fine, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(1)).poem());
             assertTrue(out.lines().contains("Task 1: " + reason), out::text);
-            assertEquals("failed 1 " + reason, events.of(1).getLast());
+            assertEquals("failed 1 " + reason, events.events(1).getLast());
         }
     }
 }

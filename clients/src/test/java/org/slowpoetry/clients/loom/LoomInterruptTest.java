@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.testing.LeakCheck;
@@ -38,7 +39,7 @@ class LoomInterruptTest {
         GetOptions options = new GetOptions(false, Optional.empty(), false, false, false, style.endsWith("--retries") ? 3 : 0,
                 OptionalLong.empty(), false, "epoll");
         CountDownLatch never = new CountDownLatch(1);
-        Events events = new Events();
+        RecordingListener events = new RecordingListener();
         try (var stuck = ScriptedServer.gated(Servers.poem("stuck", 4), 10, never);
                 var alsoStuck = ScriptedServer.gated(Servers.poem("also", 4), 10, never)) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
@@ -41,7 +42,7 @@ class LoomStylesTest {
     }
 
     private final Captured out = new Captured();
-    private final Events events = new Events();
+    private final RecordingListener events = new RecordingListener();
 
     @ParameterizedTest
     @MethodSource("styles")
@@ -70,7 +71,7 @@ class LoomStylesTest {
             ClientStyles.find(style).fetch(addresses, out.run(GetOptions.defaults(), events));
 
             for (int task = 1; task <= 2; task++) {
-                List<String> heard = events.of(task);
+                List<String> heard = events.events(task);
                 assertEquals("started " + task + " " + addresses.get(task - 1), heard.getFirst());
                 assertEquals("finished " + task, heard.getLast());
                 int t = task;
@@ -98,7 +99,7 @@ class LoomStylesTest {
             assertEquals(List.of("Task 2: " + reason),
                     out.lines().stream().filter(l -> l.startsWith("Task 2: ")).toList(), out::text);
             assertTrue(out.lines().stream().noneMatch(l -> l.contains("Exception") || l.startsWith("\tat ")), out::text);
-            assertEquals(List.of("started 2 " + down, "failed 2 " + reason), events.of(2));
+            assertEquals(List.of("started 2 " + down, "failed 2 " + reason), events.events(2));
         }
     }
 

@@ -44,8 +44,8 @@ class BrokenClientTest {
                     ReactorTesting.address(s3));
             List<TaskOutcome> outcomes = ClientStyles.find("reactor-broken").fetch(addresses, captured.run());
 
-            List<String> readsBy = readingTasks(captured.events().all());
-            assertEquals(3, readsBy.size(), "each task's reads in one unbroken run: " + captured.events().all());
+            List<String> readsBy = readingTasks(captured.events().events());
+            assertEquals(3, readsBy.size(), "each task's reads in one unbroken run: " + captured.events().events());
             assertEquals(List.of("1", "2", "3"), readsBy.stream().sorted().toList());
 
             List<String> gotLines = captured.lines().stream().filter(l -> l.contains(": got ")).toList();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
@@ -29,7 +30,7 @@ import org.slowpoetry.transform.GibberishException;
 class PoemTaskTest {
     private final ManualClock clock = new ManualClock();
     private final ManualEventLoop loop = new ManualEventLoop(clock);
-    private final ReactorTesting.Events events = new ReactorTesting.Events();
+    private final RecordingListener events = new RecordingListener();
     private final Address address = Address.parse("10000");
     private final PoemTask task = new PoemTask(1, address,
             new ClientRun(new PrintStream(OutputStream.nullOutputStream()), clock, GetOptions.defaults(), events), loop);
@@ -46,7 +47,7 @@ class PoemTaskTest {
         assertArrayEquals("poem".getBytes(), fetched.poem());
         assertEquals(Duration.ofMillis(250), fetched.elapsed());
         assertEquals(35, task.received());
-        assertEquals(List.of("started 1 127.0.0.1:10000", "received 1 30", "received 1 5", "finished 1"), events.all());
+        assertEquals(List.of("started 1 127.0.0.1:10000", "received 1 30", "received 1 5", "finished 1"), events.events());
     }
 
     @Test
@@ -80,7 +81,7 @@ class PoemTaskTest {
         var failed = assertInstanceOf(TaskOutcome.Failed.class, task.outcome());
         assertEquals("lost connection to 127.0.0.1:10000 after 20 bytes: Connection reset", failed.reason());
         assertEquals(20, failed.partial().length);
-        assertEquals("failed 1 " + failed.reason(), events.all().getLast());
+        assertEquals("failed 1 " + failed.reason(), events.events().getLast());
     }
 
     @Test

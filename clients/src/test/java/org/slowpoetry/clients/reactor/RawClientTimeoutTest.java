@@ -46,7 +46,7 @@ class RawClientTimeoutTest {
             assertArrayEquals(Arrays.copyOf(stuckPoem, 10), failed.partial());
             assertArrayEquals(good, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(1)).poem());
             assertTrue(captured.lines().contains("Task 1: " + reason), captured.lines()::toString);
-            assertEquals("failed 1 " + reason, captured.events().of(1).getLast());
+            assertEquals("failed 1 " + reason, captured.events().events(1).getLast());
         }
     }
 

@@ -99,7 +99,7 @@ class ReactorStyleContractTest {
 
             for (int t = 1; t <= 2; t++) {
                 int task = t;
-                List<String> events = captured.events().of(task);
+                List<String> events = captured.events().events(task);
                 assertEquals("started " + task + " " + addresses.get(task - 1), events.getFirst());
                 assertTrue(events.getLast().equals("finished " + task) || events.getLast().startsWith("failed " + task),
                         events::toString);
@@ -128,7 +128,7 @@ class ReactorStyleContractTest {
             assertTrue(captured.lines().contains(line.formatted(down)), captured.lines()::toString);
             assertTrue(captured.lines().stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception:")
                     && !l.startsWith("Poem failed: [Failure instance: ")), captured.lines()::toString);
-            assertEquals(List.of("started 2 " + down, "failed 2 " + failed.reason()), captured.events().of(2));
+            assertEquals(List.of("started 2 " + down, "failed 2 " + failed.reason()), captured.events().events(2));
             for (int i : new int[] {0, 2}) {
                 byte[] served = i == 0 ? a : c;
                 switch (outcomes.get(i)) {
@@ -181,7 +181,7 @@ class ReactorStyleContractTest {
             var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.getFirst());
             assertEquals("lost connection to " + server.address() + " after 20 bytes: Connection reset", failed.reason());
             assertArrayEquals(Arrays.copyOf(poem, 20), failed.partial());
-            assertEquals("failed 1 " + failed.reason(), captured.events().of(1).getLast());
+            assertEquals("failed 1 " + failed.reason(), captured.events().events(1).getLast());
         }
     }
 

@@ -10,15 +10,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slowpoetry.cli.Main;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.GetOptions;
-import org.slowpoetry.clients.TaskListener;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.servers.Poem;
@@ -135,13 +133,13 @@ final class ReactorTesting {
                 d.seed(), d.showStack(), d.selector());
     }
 
-    /** A run printing into {@link Captured#lines()}, with {@code options} and an {@link Events} listener. */
+    /** A run printing into {@link Captured#lines()}, with {@code options} and a {@link RecordingListener}. */
     static Captured capture(GetOptions options) {
-        return new Captured(new ByteArrayOutputStream(), new Events(), options);
+        return new Captured(new ByteArrayOutputStream(), new RecordingListener(), options);
     }
 
     /** What a style printed and its listener heard. */
-    record Captured(ByteArrayOutputStream bytes, Events events, GetOptions options) {
+    record Captured(ByteArrayOutputStream bytes, RecordingListener events, GetOptions options) {
         ClientRun run() {
             return new ClientRun(new PrintStream(bytes, true, StandardCharsets.UTF_8), MonotonicClock.system(),
                     options, events);
@@ -166,68 +164,6 @@ final class ReactorTesting {
 
         List<String> outLines() {
             return out.lines().toList();
-        }
-    }
-
-    /** A {@link TaskListener} keeping every event as a line ({@code received 2 30}). Thread-safe. */
-    static final class Events implements TaskListener {
-        private final ReentrantLock lock = new ReentrantLock();
-        /** Guarded by {@code lock}. */
-        private final List<String> events = new ArrayList<>();
-        /** Guarded by {@code lock}. */
-        private long bytes;
-
-        @Override
-        public void started(int task, Address address) {
-            add("started " + task + " " + address, 0);
-        }
-
-        @Override
-        public void received(int task, int count) {
-            add("received " + task + " " + count, count);
-        }
-
-        @Override
-        public void finished(int task) {
-            add("finished " + task, 0);
-        }
-
-        @Override
-        public void failed(int task, String reason) {
-            add("failed " + task + " " + reason, 0);
-        }
-
-        private void add(String event, int count) {
-            lock.lock();
-            try {
-                events.add(event);
-                bytes += count;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        List<String> all() {
-            lock.lock();
-            try {
-                return List.copyOf(events);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** The events of one task, in order. */
-        List<String> of(int task) {
-            return all().stream().filter(e -> e.split(" ")[1].equals(String.valueOf(task))).toList();
-        }
-
-        long bytes() {
-            lock.lock();
-            try {
-                return bytes;
-            } finally {
-                lock.unlock();
-            }
         }
     }
 }
