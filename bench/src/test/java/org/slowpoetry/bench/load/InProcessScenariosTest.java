@@ -16,6 +16,7 @@ import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
 import org.slowpoetry.servers.ServerImpl;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.servers.ServerImpls;
 
 /**
@@ -23,7 +24,7 @@ import org.slowpoetry.servers.ServerImpls;
  * JVM: every poem arrives byte for byte, and the counts add up. Keeps the harness from rotting as
  * impls come and go; no timing is asserted.
  */
-@ExtendWith(BenchLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(60)
 class InProcessScenariosTest {
     private static final byte[] POEM = "A poem for the load generator,\nchecked byte for byte.\n".repeat(40)

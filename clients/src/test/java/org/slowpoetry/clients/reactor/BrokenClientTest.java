@@ -16,10 +16,11 @@ import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.protocol.Address;
 
 /** Part 4's broken client: a doRead that blocks turns the reactor into a blocking client. */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class BrokenClientTest {
 

@@ -21,6 +21,7 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 import org.slowpoetry.clients.reactor.ReactorTesting.Cli;
 import org.slowpoetry.protocol.Address;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.servers.PoetryServer;
 
 /**
@@ -28,7 +29,7 @@ import org.slowpoetry.servers.PoetryServer;
  * luck, so a seed gives the same outcome per task whatever order the poems arrive in. Seed 4 gives
  * task 1 a cummingsified poem, task 2 a GibberishError and task 3 the cummingsifier's bug.
  */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class CummingsifyClientsTest {
     /** Task 1 transformed, task 2 gibberish, task 3 the bug. */

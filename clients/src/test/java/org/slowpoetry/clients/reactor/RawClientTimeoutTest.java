@@ -16,10 +16,11 @@ import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Cli;
 
 /** Part 4's second exercise: give up on a poem with callLater, and cancel that when it arrives in time. */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class RawClientTimeoutTest {
 

@@ -17,10 +17,11 @@ import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.ReactorState;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.reactor.WrongThreadException;
 
 /** The frame of every reactor client: who runs what, when the reactor stops, and what is left open. */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class ReactorFetchTest {
     private final List<Address> two = List.of(Address.parse("1"), Address.parse("2"));

@@ -13,13 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 
 /**
  * An interrupted reactor fetch stops its reactor (which loses every connection and fails every
  * pending request, so no inline body is left waiting), joins its thread and throws.
  */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class ReactorInterruptTest {
 

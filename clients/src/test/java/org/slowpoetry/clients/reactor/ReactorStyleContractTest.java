@@ -28,10 +28,11 @@ import org.slowpoetry.clients.TaskListener;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 import org.slowpoetry.clients.reactor.ReactorTesting.Cli;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.protocol.Address;
 
 /** The rules every reactor client keeps, on real slow servers and real sockets, each leak-checked. */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class ReactorStyleContractTest {
     private static final Duration PACE = Duration.ofMillis(2);

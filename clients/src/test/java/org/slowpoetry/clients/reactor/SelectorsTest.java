@@ -17,10 +17,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 
 /** {@code --selector epoll|poll}: the clients behave the same on both (Part 3's choice of reactor). */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class SelectorsTest {
 

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slowpoetry.clients.ClientStyles;
+import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 
 /** Part 5's stack example: under dataReceived, the transport's doRead; above it, the reactor's loop. */
-@ExtendWith(PollerTolerantLeakCheck.class)
+@ExtendWith(LeakCheck.class)
 @Timeout(20)
 class ShowStackTest {
     private static final String HEADING = "Call stack at the first dataReceived, outermost call first:";
