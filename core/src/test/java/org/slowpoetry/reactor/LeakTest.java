@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slowpoetry.testing.Leaks;
 
 /** A reactor that is closed leaves no file descriptor and no thread behind, whatever it did. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -82,10 +83,10 @@ class LeakTest {
     @EnumSource(SelectorKind.class)
     void aClosedReactorLeavesNoFdsOrThreads(SelectorKind kind) throws Exception {
         busyLife(kind); // warm up: class loading opens jar files once and for all
-        LeakCheck.Snapshot before = LeakCheck.snapshot();
+        Leaks.Snapshot before = Leaks.snapshot();
         for (int i = 0; i < 3; i++) {
             busyLife(kind);
         }
-        LeakCheck.assertNoLeaks(before);
+        Leaks.assertNoLeaksSince(before);
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slowpoetry.cli.UserException;
-import org.slowpoetry.reactor.LeakCheck;
+import org.slowpoetry.testing.Leaks;
 import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
@@ -244,12 +244,12 @@ class ReactorServerTest {
             var taken = config.withPort(blocker.getLocalPort());
             runServerWithConnectedClients(config); // warm up: class loading opens jar files once
             assertThrows(IOException.class, () -> impl.start(taken));
-            LeakCheck.Snapshot before = LeakCheck.snapshot();
+            Leaks.Snapshot before = Leaks.snapshot();
             for (int i = 0; i < 3; i++) {
                 runServerWithConnectedClients(config);
                 assertThrows(IOException.class, () -> impl.start(taken));
             }
-            LeakCheck.assertNoLeaks(before);
+            Leaks.assertNoLeaksSince(before);
         }
     }
 
