@@ -9,10 +9,13 @@ import org.slowpoetry.protocol.Address;
  * {@code select} (Part 2), the reactor clients (Parts 4–10, 17–19), the Loom clients (Parts 20–21).
  * Styles are plugins listed in {@code META-INF/services/org.slowpoetry.clients.ClientStyle}.
  *
- * <p>A style prints the text's output lines for its Part to {@link ClientRun#out()}, tells
- * {@link ClientRun#listener()} about every task event (the demo draws timelines from them), and
- * returns one outcome per address, in the order given. It never prints a stack trace for a server
- * that cannot be reached: that is an outcome, {@link TaskOutcome.Failed}.
+ * <p>A style prints, through {@link PoetryLines}, what the text's program for its Part prints: its
+ * stdout lines to {@link ClientRun#out()}, its stderr lines and our additions to
+ * {@link ClientRun#err()}. It drives one {@link PoemTask} per address (the task tells
+ * {@link ClientRun#listener()} about every event; the demo draws timelines from them) and returns
+ * one outcome per address, in the order given. It never prints a stack trace for a server that
+ * cannot be reached: that is an outcome, {@link TaskOutcome.Failed}. Every wait is bounded by
+ * {@code run.options().fetch()}: the connect and every idle read time out.
  *
  * <p><b>Threading:</b> {@link #fetch} is called on the command's thread and must have ended every
  * thread and closed every socket it opened before it returns (normally or by exception).
@@ -24,6 +27,15 @@ public interface ClientStyle {
 
     /** One line for {@code get --help}: what it shows and which Part it comes from. */
     String description();
+
+    /**
+     * Whether the text's program ends with {@code Got N poems in T} on stdout (the blocking and
+     * select clients, clients 1.0 and 2.0, and the Loom client that mirrors them). For the others,
+     * {@code get} prints its summary on stderr.
+     */
+    default boolean printsSummary() {
+        return false;
+    }
 
     /** The optional {@code get} options this style understands; others are rejected. */
     default Set<GetOption> options() {

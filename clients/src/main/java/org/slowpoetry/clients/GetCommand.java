@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.BadAddressException;
 import org.slowpoetry.time.MonotonicClock;
@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slowpoetry get --style NAME [--print] [style options] ADDR...}: fetch one poem from each
- * address with the chosen {@link ClientStyle}, print the style's lines and a summary, and exit 1 if
- * any task failed.
+ * {@code slowpoetry get --style NAME [--timeout SECONDS] [style options] ADDR...}: fetch one poem
+ * from each address with the chosen {@link ClientStyle}, print what the style's original program
+ * prints (stdout) and our summary (stdout where the original prints one, stderr otherwise), and
+ * exit 1 if any task failed.
  *
  * {@snippet lang = "text" :
  * $ slowpoetry get --style blocking 10000 10001 10002
@@ -59,14 +60,18 @@ import picocli.CommandLine.Spec;
             "2:bad input (unknown style, unsupported option, bad address)"})
 public final class GetCommand implements Callable<Integer> {
 
+    /** A day: a timeout past this is a typing mistake, and would overflow socket timeouts. */
+    private static final long MAX_TIMEOUT_SECONDS = 86_400;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--style", paramLabel = "NAME", description = "How to fetch: one of the styles listed below.")
     String style;
 
-    @Option(names = "--print", description = "Print the poems themselves after the summary.")
-    boolean print;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Give up on a connect, or on a server silent this long (default: ${DEFAULT-VALUE}).")
+    double timeout = FetchSettings.DEFAULT_TIMEOUT.toMillis() / 1000.0;
 
     @ArgGroup(validate = false, heading = "%nStyle options (a style that does not support one rejects it):%n")
     StyleOptions styleOptions = new StyleOptions();
@@ -79,8 +84,8 @@ public final class GetCommand implements Callable<Integer> {
 
     /** The options of {@link GetOption}, grouped under their own heading in {@code --help}. */
     static final class StyleOptions {
-        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up after this many seconds.")
-        Double timeout;
+        @Option(names = "--print", description = "Print the poems after the run (styles whose original does not).")
+        boolean print;
 
         @Option(names = "--quiet", description = "No line for each chunk that arrives.")
         boolean quiet;
@@ -138,16 +143,18 @@ public final class GetCommand implements Callable<Integer> {
         List<Address> parsed = parseAddresses();
 
         PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
+        PrintStream err = WriterOutputStream.printStream(spec.commandLine().getErr());
         MonotonicClock clock = MonotonicClock.system();
-        ClientRun run = new ClientRun(out, clock, options, TaskListener.none());
+        ClientRun run = new ClientRun(out, err, clock, options, TaskListener.none());
         PoetryLines lines = PoetryLines.of(run);
         long start = clock.nanoTime();
         List<TaskOutcome> outcomes = chosen.fetch(parsed, run);
-        lines.summary(outcomes, clock.since(start));
+        lines.summary(outcomes, clock.since(start), chosen.printsSummary());
         if (options.print()) {
             lines.poems(outcomes);
         }
         out.flush();
+        err.flush();
         boolean anyFailed = outcomes.stream().anyMatch(o -> o instanceof TaskOutcome.Failed);
         return anyFailed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
@@ -165,13 +172,11 @@ public final class GetCommand implements Callable<Integer> {
     private GetOptions options() {
         StyleOptions o = styleOptions == null ? new StyleOptions() : styleOptions;
         GetOptions defaults = GetOptions.defaults();
-        Optional<Duration> timeout = Optional.empty();
-        if (o.timeout != null) {
-            if (!(o.timeout > 0) || o.timeout.isInfinite()) {
-                throw new UserException("bad --timeout '" + o.timeout + "': must be a positive number of seconds");
-            }
-            timeout = Optional.of(Duration.ofNanos(Math.round(o.timeout * 1e9)));
+        if (!(timeout > 0) || Double.isInfinite(timeout) || timeout > MAX_TIMEOUT_SECONDS) {
+            throw new UserException("bad --timeout '" + timeout + "': must be a positive number of seconds, at most "
+                    + MAX_TIMEOUT_SECONDS);
         }
+        FetchSettings fetch = defaults.fetch().withTimeout(Duration.ofNanos(Math.round(timeout * 1e9)));
         if (o.retries != null && o.retries < 0) {
             throw new UserException("bad --retries '" + o.retries + "': must be 0 or more");
         }
@@ -179,8 +184,8 @@ public final class GetCommand implements Callable<Integer> {
             throw new UserException("bad --selector '" + o.selector + "': must be epoll or poll");
         }
         return new GetOptions(
-                print,
-                timeout,
+                fetch,
+                o.print,
                 o.quiet,
                 o.timing,
                 o.inOrder,

@@ -1,9 +1,12 @@
 package org.slowpoetry.clients;
 
-/** The {@code get} options that only some styles understand (see {@link ClientStyle#options()}). */
+/**
+ * The {@code get} options that only some styles understand (see {@link ClientStyle#options()}).
+ * {@code --timeout} is not among them: every style takes it.
+ */
 public enum GetOption {
-    /** {@code --timeout SECONDS}: give up on the whole fetch (or each poem, per style). */
-    TIMEOUT("--timeout"),
+    /** {@code --print}: print the poems after the run, for the styles whose original does not. */
+    PRINT("--print"),
     /** {@code --quiet}: no per-chunk lines (Part 20 exercise). */
     QUIET("--quiet"),
     /** {@code --timing}: the time each poem took (Part 20 exercise). */

@@ -1,8 +1,7 @@
 package org.slowpoetry.clients;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalLong;
+import org.slowpoetry.fetch.FetchSettings;
 
 /**
  * The options of one {@code get} run, parsed and checked. Fields a style did not declare in
@@ -10,8 +9,8 @@ import java.util.OptionalLong;
  *
  * <p><b>Threading:</b> immutable.
  *
- * @param print     print the poems themselves after the summary
- * @param timeout   {@link GetOption#TIMEOUT}, empty for none
+ * @param fetch     every style's bounds: {@code --timeout} (connect and idle read) and the largest poem
+ * @param print     {@link GetOption#PRINT}
  * @param quiet     {@link GetOption#QUIET}
  * @param timing    {@link GetOption#TIMING}
  * @param inOrder   {@link GetOption#IN_ORDER}
@@ -21,8 +20,8 @@ import java.util.OptionalLong;
  * @param selector  {@link GetOption#SELECTOR}: {@code epoll} or {@code poll}
  */
 public record GetOptions(
+        FetchSettings fetch,
         boolean print,
-        Optional<Duration> timeout,
         boolean quiet,
         boolean timing,
         boolean inOrder,
@@ -33,6 +32,12 @@ public record GetOptions(
 
     /** Every option at its default. */
     public static GetOptions defaults() {
-        return new GetOptions(false, Optional.empty(), false, false, false, 0, OptionalLong.empty(), false, "epoll");
+        return new GetOptions(FetchSettings.defaults(), false, false, false, false, 0, OptionalLong.empty(), false,
+                "epoll");
+    }
+
+    /** These options with other fetch settings. */
+    public GetOptions withFetch(FetchSettings settings) {
+        return new GetOptions(settings, print, quiet, timing, inOrder, retries, seed, showStack, selector);
     }
 }

@@ -2,203 +2,221 @@ package org.slowpoetry.clients;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.time.Durations;
 
 /**
- * The client output lines of the text, worded in this one place so that every style prints the
- * same thing and no style formats a line itself. The blocking client (Part 2) prints
+ * The client output lines of the text, worded in this one place: the presentation layer. Network
+ * code returns values ({@link TaskOutcome}, {@link FetchFailure}); this class alone turns them into
+ * lines, and alone decides which stream each line goes to.
  *
+ * <h2>stdout and stderr</h2>
+ * A style with an original program in the text writes to stdout what the original writes to
+ * stdout, and to stderr what it writes to stderr; what we add (a line for a task that failed where
+ * the original would crash with a traceback, a summary the original does not print, timings) goes
+ * to stderr. So {@code get ... > poems.txt} holds what the text's program would have written there.
+ *
+ * <p>stdout, as the originals print it:
  * <pre>
- * Task 1: get poetry from: 127.0.0.1:10000
- * Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361
+ * Task 1: get poetry from: 127.0.0.1:10000                              (blocking client)
+ * Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361 (blocking client)
+ * Task 1: got 30 bytes of poetry from 127.0.0.1:10000                   (a read: select, 1.0, 2.0, ...)
+ * Task 1: 3003 bytes of poetry                                          (each poem's size at the end)
+ * Failed to connect to: 127.0.0.1:10004                                 (clients 2.0 and 2.1)
+ * Got 3 poems in 0:00:23.065661                                         (the clients that print it)
+ * (the poems themselves)                                                (clients 2.1 on, Haskell)
  * </pre>
  *
- * the select client prints a line per read and then the sizes,
- *
+ * <p>stderr:
  * <pre>
- * Task 1: got 30 bytes of poetry from 127.0.0.1:10000
- * Task 1: 3003 bytes of poetry
+ * Task 2: failed to connect to 127.0.0.1:10001: Connection refused     (a failed task, our addition)
+ * Poem failed: [Failure instance: ...] (127.0.0.1:10004)               (clients 3.1 and 4.0)
+ * The poem download failed.                                             (clients 5.0 and 5.1)
+ * The poem download failed: Connection refused (127.0.0.1:10004)        (clients 7.0 and 8.0)
+ * Got 3 poems in 0:00:10.2 (1 failed)                                   (our summary, where the original has none)
  * </pre>
  *
- * a task that fails prints one line with its {@link TaskOutcome.Failed#reason() reason},
- *
- * <pre>
- * Task 2: failed to connect to 127.0.0.1:10001: Connection refused
- * Task 3: lost connection to 127.0.0.1:10002 after 120 bytes: Connection reset
- * </pre>
- *
- * and the {@code get} command ends with {@code Got 3 poems in 0:00:23.065661}. The Loom clients of
- * Parts 20 and 21 add a few: a supervised download that crashed and will be restarted, one whose
- * supervisor gave up, one that ran out of time, and the poems' own text as it arrives,
- *
- * <pre>
- * Task 1: crashed: lost connection to 127.0.0.1:10000 after 0 bytes: Connection reset
- * Task 1: gave up after 2 retries: lost connection to 127.0.0.1:10000 after 0 bytes: Connection reset
- * Task 3: timed out after 2 s with 120 bytes from 127.0.0.1:10002
- * </pre>
- *
- * <p>The reactor clients of Parts 4 to 18 print, besides those, the lines of their own versions:
- *
- * <pre>
- * Failed to connect to: 127.0.0.1:10004                  (clients 2.0 and 2.1)
- * No poem from 127.0.0.1:10004 (the callback was given null; client 3.0 cannot tell why)
- * Poem failed: [Failure instance: java.net.ConnectException: Connection refused] (127.0.0.1:10004)
- * The poem download failed.                              (clients 5.0 and 5.1)
- * Cummingsify failed!                                    (clients 5.0, 5.1, 7.0 and 8.0)
- * The poem download failed: Connection refused (127.0.0.1:10004)   (clients 7.0 and 8.0)
- * </pre>
- *
- * <p><b>Threading:</b> every method writes one whole line (or, {@link #callStack}, one block of
- * lines) with one {@code println} on a thread-safe {@link PrintStream}, so lines printed from
- * several threads never mix; the static methods are pure.
+ * <p><b>Threading:</b> every method writes one whole line (or one block) with one call on a
+ * thread-safe {@link PrintStream}, so lines printed from several threads never mix; the static
+ * methods are pure.
  */
 public final class PoetryLines {
     private final PrintStream out;
+    private final PrintStream err;
 
-    /** Lines printed to {@code out}. */
-    public PoetryLines(PrintStream out) {
+    /** Lines printed to {@code out} (the program's stdout) and {@code err} (its stderr). */
+    public PoetryLines(PrintStream out, PrintStream err) {
         this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
     }
 
-    /** Lines printed to the run's {@link ClientRun#out()}. */
+    /** Lines printed to the run's {@link ClientRun#out()} and {@link ClientRun#err()}. */
     public static PoetryLines of(ClientRun run) {
-        return new PoetryLines(run.out());
+        return new PoetryLines(run.out(), run.err());
     }
 
-    /** Blocking client, before it connects: {@code Task 1: get poetry from: 127.0.0.1:10000}. */
+    /** stdout. */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** stderr. */
+    public PrintStream err() {
+        return err;
+    }
+
+    /** stdout, blocking client, before it connects: {@code Task 1: get poetry from: 127.0.0.1:10000}. */
     public void getting(int task, Address address) {
         out.println(prefix(task) + "get poetry from: " + address);
     }
 
     /**
-     * Blocking client, a whole poem:
+     * stdout, blocking client, a whole poem:
      * {@code Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361}.
      */
     public void gotPoem(int task, int bytes, Address address, Duration elapsed) {
-        out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + address + " in "
-                + Durations.pythonStyle(elapsed));
+        out.println(gotPoemLine(task, bytes, address, elapsed));
     }
 
-    /** Select client, one read: {@code Task 1: got 30 bytes of poetry from 127.0.0.1:10000}. */
+    /** stderr: the same line as {@link #gotPoem}, where it is our addition (Part 20's {@code --timing}). */
+    public void timing(int task, int bytes, Address address, Duration elapsed) {
+        err.println(gotPoemLine(task, bytes, address, elapsed));
+    }
+
+    /** stdout, one read: {@code Task 1: got 30 bytes of poetry from 127.0.0.1:10000}. */
     public void gotChunk(int task, int bytes, Address address) {
         gotChunk(task, bytes, address.toString());
     }
 
     /**
-     * The same line for a peer known only by name, as a Loom task knows it from its
+     * stdout, the same line for a peer known only by name, as a Loom task knows it from its
      * {@code TaskContext}; the Haskell client of Part 21 prints it once per line of the poem.
      */
     public void gotChunk(int task, int bytes, String peer) {
         out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + peer);
     }
 
-    /** Select client, once all are done: {@code Task 1: 3003 bytes of poetry}. */
+    /** stdout, once all are done: {@code Task 1: 3003 bytes of poetry}. */
     public void poemSize(int task, int bytes) {
         out.println(prefix(task) + bytes(bytes) + " of poetry");
     }
 
-    /** {@code Task 2: failed to connect to 127.0.0.1:10001: Connection refused}. */
-    public void failed(int task, String reason) {
-        out.println(prefix(task) + reason);
+    /** stdout, each poem's size in task order, for the poems that arrived. */
+    public void poemSizes(List<TaskOutcome> outcomes) {
+        for (TaskOutcome outcome : outcomes) {
+            if (outcome instanceof TaskOutcome.Fetched fetched) {
+                poemSize(fetched.task(), fetched.received());
+            }
+        }
     }
 
-    /** Clients 2.0 and 2.1, from {@code clientConnectionFailed}: {@code Failed to connect to: 127.0.0.1:10004}. */
+    /** stderr, a task that failed: {@code Task 2: failed to connect to 127.0.0.1:10001: Connection refused}. */
+    public void failed(int task, FetchFailure failure) {
+        err.println(prefix(task) + reason(failure));
+    }
+
+    /** stdout, clients 2.0 and 2.1, from {@code clientConnectionFailed}: {@code Failed to connect to: 127.0.0.1:10004}. */
     public void failedToConnect(Address address) {
         out.println("Failed to connect to: " + address);
     }
 
     /**
-     * A failure the text's version has no line for, in a client that prints no task numbers (a
-     * connection lost half-way, in client 2.1): {@code Poem failed: lost connection to ...}.
+     * stderr, a failure the text's version has no line for, in a client that prints no task
+     * numbers (a connection lost half-way, in client 2.1): {@code Poem failed: lost connection to ...}.
      */
-    public void poemFailed(String reason) {
-        out.println("Poem failed: " + reason);
+    public void poemFailed(FetchFailure failure) {
+        err.println("Poem failed: " + reason(failure));
     }
 
     /**
-     * Clients 3.1 and 4.0, from the errback, with the server's address that Part 8's second
-     * exercise asks for: {@code Poem failed: [Failure instance: java.net.ConnectException:
-     * Connection refused] (127.0.0.1:10004)}. {@code failure} prints as Twisted's does.
+     * stderr, clients 3.1 and 4.0, from the errback, with the server's address that Part 8's second
+     * exercise asks for: {@code Poem failed: [Failure instance: ...] (127.0.0.1:10004)}.
+     * {@code failure} prints as Twisted's does.
      */
     public void poemFailed(Object failure, Address address) {
-        out.println("Poem failed: " + failure + " (" + address + ")");
+        err.println("Poem failed: " + failure + " (" + address + ")");
     }
 
     /**
-     * Client 3.0, whose callback is given null when there is no poem, and so cannot say why:
+     * stderr, client 3.0, whose callback is given null when there is no poem, and so cannot say why:
      * {@code No poem from 127.0.0.1:10004 (the callback was given null; client 3.0 cannot tell why)}.
      */
     public void noPoem(Address address) {
-        out.println("No poem from " + address + " (the callback was given null; client 3.0 cannot tell why)");
+        err.println("No poem from " + address + " (the callback was given null; client 3.0 cannot tell why)");
     }
 
-    /** Clients 5.0 and 5.1: {@code The poem download failed.} (the text's users only want to know that). */
+    /** stderr, clients 5.0, 5.1 and 6.0: {@code The poem download failed.} */
     public void downloadFailed() {
-        out.println("The poem download failed.");
+        err.println("The poem download failed.");
     }
 
     /**
-     * Clients 7.0 and 8.0, with what went wrong and where:
+     * stderr, clients 7.0 and 8.0, with what went wrong and where:
      * {@code The poem download failed: Connection refused (127.0.0.1:10004)}.
      */
-    public void downloadFailed(Throwable cause, Address address) {
-        out.println("The poem download failed: " + describe(cause) + " (" + address + ")");
+    public void downloadFailed(FetchFailure failure) {
+        err.println("The poem download failed: " + reason(failure));
     }
 
-    /** Clients 5.0, 5.1, 7.0 and 8.0, when they fall back to the original poem: {@code Cummingsify failed!}. */
+    /** stdout, clients 5.0 and 5.1, when they fall back to the original poem: {@code Cummingsify failed!}. */
     public void cummingsifyFailed() {
-        out.println("Cummingsify failed!");
+        out.println(CUMMINGSIFY_FAILED);
+    }
+
+    /** stderr, clients 6.0, 7.0 and 8.0 (their originals moved the line there): {@code Cummingsify failed!}. */
+    public void cummingsifyFailedToStderr() {
+        err.println(CUMMINGSIFY_FAILED);
     }
 
     /**
-     * {@code get --show-stack} (Part 5's {@code get-poetry-stack.py}): the call stack at the first
-     * {@code dataReceived}, outermost call first as Python prints it, so the reactor's loop is on
-     * top and our callback at the bottom. {@code stack} is innermost first, as
-     * {@link Thread#getStackTrace()} gives it (its own frame already dropped).
+     * stderr, {@code get --show-stack} (Part 5's {@code get-poetry-stack.py}, whose
+     * {@code traceback.print_stack()} writes to stderr): the call stack at the first
+     * {@code dataReceived}, outermost call first as Python prints it. {@code stack} is innermost
+     * first, as {@link Thread#getStackTrace()} gives it (its own frame already dropped).
      */
     public void callStack(String where, StackTraceElement[] stack) {
         StringBuilder text = new StringBuilder("Call stack at " + where + ", outermost call first:");
         for (int i = stack.length - 1; i >= 0; i--) {
             text.append(System.lineSeparator()).append("  ").append(stack[i]);
         }
-        out.println(text);
+        err.println(text);
     }
 
     /**
-     * Erlang client with {@code --retries}, a download that crashed and that its supervisor may
-     * restart: {@code Task 1: crashed: lost connection to 127.0.0.1:10000 after 0 bytes: Connection
-     * reset}. (Part 20's Erlang runtime prints an error report for every crashed process.)
+     * stderr, Erlang client with {@code --retries}, a download that crashed and that its supervisor
+     * may restart: {@code Task 1: crashed: lost connection to 127.0.0.1:10000 after 0 bytes:
+     * Connection reset}. (Part 20's Erlang runtime reports every crashed process.)
      */
-    public void crashed(int task, String reason) {
-        out.println(prefix(task) + "crashed: " + reason);
+    public void crashed(int task, FetchFailure failure) {
+        err.println(prefix(task) + "crashed: " + reason(failure));
     }
 
     /**
-     * One poem's text, as the Haskell client of Part 21 prints it the moment the poem is complete:
-     * all of it in one write, so that lines printed by other threads cannot land inside it, with a
-     * newline added if the poem does not end with one.
+     * stdout, one poem's text, as the clients from 2.1 on print it: all of it in one write, so that
+     * lines printed by other threads cannot land inside it, with a newline after it (Python's
+     * {@code print poem} adds one).
      */
     public void poemText(byte[] poem) {
-        boolean ends = poem.length > 0 && poem[poem.length - 1] == '\n';
-        byte[] text = ends ? poem : Arrays.copyOf(poem, poem.length + 1);
-        if (!ends) {
-            text[poem.length] = '\n';
-        }
+        byte[] text = Arrays.copyOf(poem, poem.length + 1);
+        text[poem.length] = '\n';
         out.write(text, 0, text.length);
         out.flush();
     }
 
+    /** stdout, {@link #poemText} as UTF-8 text, for the clients that pass poems as strings. */
+    public void poemText(String poem) {
+        poemText(poem.getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
-     * One line of a poem (without its terminator), as the lazy Haskell client of Part 21 streams
-     * the poems: the line and a newline, in one write.
+     * stdout, one line of a poem (without its terminator), as the lazy Haskell client of Part 21
+     * streams the poems: the line and a newline, in one write.
      */
     public void poemLine(byte[] line) {
         byte[] text = Arrays.copyOf(line, line.length + 1);
@@ -210,82 +228,73 @@ public final class PoetryLines {
     /**
      * The last line of {@code get}: {@code Got 3 poems in 0:00:23.065661}, with the number of
      * failed tasks after it when there are any: {@code Got 2 poems in 0:00:06.617523 (1 failed)}.
+     * To stdout for the styles whose original prints it ({@link ClientStyle#printsSummary()}),
+     * to stderr for the others.
      */
-    public void summary(List<TaskOutcome> outcomes, Duration elapsed) {
+    public void summary(List<TaskOutcome> outcomes, Duration elapsed, boolean toStdout) {
         long poems = outcomes.stream().filter(o -> o instanceof TaskOutcome.Fetched).count();
         long failed = outcomes.size() - poems;
-        out.println("Got " + poems + (poems == 1 ? " poem" : " poems") + " in " + Durations.pythonStyle(elapsed)
-                + (failed == 0 ? "" : " (" + failed + " failed)"));
+        (toStdout ? out : err).println("Got " + poems + (poems == 1 ? " poem" : " poems") + " in "
+                + Durations.pythonStyle(elapsed) + (failed == 0 ? "" : " (" + failed + " failed)"));
     }
 
-    /** {@code get --print}: the poems themselves, in task order, each ending with a newline. */
+    /** stdout, {@code get --print}: the poems themselves, in task order. */
     public void poems(List<TaskOutcome> outcomes) {
         for (TaskOutcome outcome : outcomes) {
-            if (outcome instanceof TaskOutcome.Fetched fetched && fetched.poem().length > 0) {
+            if (outcome instanceof TaskOutcome.Fetched fetched) {
                 poemText(fetched.poem());
             }
         }
         out.flush();
     }
 
-    /** The reason for a task that could not connect: {@code failed to connect to HOST:PORT: Connection refused}. */
-    public static String cannotConnect(Address address, Throwable cause) {
-        return "failed to connect to " + address + ": " + describe(cause);
-    }
-
     /**
-     * The reason for a connection that broke before the server closed it:
-     * {@code lost connection to HOST:PORT after 120 bytes: Connection reset}.
+     * Why a task failed, in one line: the one place a {@link FetchFailure} becomes words.
+     *
+     * <pre>
+     * failed to connect to 127.0.0.1:10001: Connection refused
+     * failed to connect to nowhere.invalid:10000: unknown host 'nowhere.invalid'
+     * failed to connect to 10.0.0.9:10000: timed out after 2 s
+     * timed out after 2 s with 120 bytes from 127.0.0.1:10002
+     * lost connection to 127.0.0.1:10002 after 120 bytes: Connection reset
+     * no poem from 127.0.0.1:10003: the server closed the connection before sending a byte
+     * poem from 127.0.0.1:10000 is too long: over 16777216 bytes
+     * bad poem from 127.0.0.1:10000: line longer than 1048576 bytes
+     * poem from 127.0.0.1:10000 failed: the input is not a genuine poem
+     * gave up after 2 retries: lost connection to 127.0.0.1:10000 after 0 bytes: Connection reset
+     * </pre>
      */
-    public static String connectionLost(Address address, int received, Throwable cause) {
-        return "lost connection to " + address + " after " + bytes(received) + ": " + describe(cause);
-    }
-
-    /**
-     * The reason for a server that sent something that is not a poem the client can handle (a line
-     * longer than the line splitter's limit): {@code bad poem from HOST:PORT: WHAT}.
-     */
-    public static String badPoem(Address address, Throwable cause) {
-        return "bad poem from " + address + ": " + describe(cause);
-    }
-
-    /**
-     * The reason for a supervised download whose supervisor stopped restarting it:
-     * {@code gave up after 2 retries: lost connection to HOST:PORT after 0 bytes: Connection reset}.
-     */
-    public static String gaveUp(int retries, String lastReason) {
-        return "gave up after " + retries + (retries == 1 ? " retry: " : " retries: ") + lastReason;
-    }
-
-    /**
-     * The reason for a task still running when {@code --timeout} expired:
-     * {@code timed out after 2 s with 120 bytes from HOST:PORT}.
-     */
-    public static String timedOut(Address address, int received, Duration timeout) {
-        return "timed out after " + seconds(timeout) + " s with " + bytes(received) + " from " + address;
-    }
-
-    /**
-     * The reason for a poem that arrived but was then rejected (Part 10's GibberishError):
-     * {@code poem from HOST:PORT failed: the input is not a genuine poem}.
-     */
-    public static String rejected(Address address, Throwable cause) {
-        return "poem from " + address + " failed: " + describe(cause);
-    }
-
-    /**
-     * What went wrong, in a few words and on one line: the operating system's words where there
-     * are some ({@code Connection refused}), never a class name unless nothing else is known.
-     */
-    public static String describe(Throwable cause) {
-        return switch (cause) {
-            case UnknownHostException e -> "unknown host " + quoted(e.getMessage());
-            case UnresolvedAddressException e -> "unknown host";
-            case SocketTimeoutException e -> "timed out";
-            case Throwable t when t.getMessage() != null && !t.getMessage().isBlank() -> firstLine(t.getMessage());
-            case Throwable t -> t.getClass().getSimpleName();
+    public static String reason(FetchFailure failure) {
+        return switch (failure) {
+            case FetchFailure.UnknownHost f -> cannotConnect(f.address(), "unknown host '" + f.address().host() + "'");
+            case FetchFailure.Refused f -> cannotConnect(f.address(), "Connection refused");
+            case FetchFailure.CannotConnect f -> cannotConnect(f.address(), f.detail());
+            case FetchFailure.TimedOut f when !f.connected() ->
+                    cannotConnect(f.address(), "timed out after " + seconds(f.after()) + " s");
+            case FetchFailure.TimedOut f ->
+                    "timed out after " + seconds(f.after()) + " s with " + bytes(f.received()) + " from " + f.address();
+            case FetchFailure.Lost f ->
+                    "lost connection to " + f.address() + " after " + bytes(f.received()) + ": " + f.detail();
+            case FetchFailure.NoPoem f ->
+                    "no poem from " + f.address() + ": the server closed the connection before sending a byte";
+            case FetchFailure.TooLong f -> "poem from " + f.address() + " is too long: over " + bytes(f.limit());
+            case FetchFailure.BadPoem f -> "bad poem from " + f.address() + ": " + f.detail();
+            case FetchFailure.Rejected f -> "poem from " + f.address() + " failed: " + f.detail();
+            case FetchFailure.GaveUp f ->
+                    "gave up after " + f.retries() + (f.retries() == 1 ? " retry: " : " retries: ") + reason(f.last());
         };
     }
+
+    private static String cannotConnect(Address address, String why) {
+        return "failed to connect to " + address + ": " + why;
+    }
+
+    private static String gotPoemLine(int task, int bytes, Address address, Duration elapsed) {
+        return prefix(task) + "got " + bytes(bytes) + " of poetry from " + address + " in "
+                + Durations.pythonStyle(elapsed);
+    }
+
+    private static final String CUMMINGSIFY_FAILED = "Cummingsify failed!";
 
     /** {@code 30 bytes}, but {@code 1 byte} (the last send of a poem is often that short). */
     private static String bytes(long count) {
@@ -299,13 +308,5 @@ public final class PoetryLines {
 
     private static String prefix(int task) {
         return "Task " + task + ": ";
-    }
-
-    private static String quoted(String s) {
-        return s == null ? "" : "'" + firstLine(s) + "'";
-    }
-
-    private static String firstLine(String s) {
-        return s.strip().lines().findFirst().orElse("");
     }
 }

@@ -1,10 +1,14 @@
 package org.slowpoetry.clients;
 
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 
 /**
  * Hears what each task of a fetch does, as it happens; the demo's timeline is drawn from these.
  * Listeners read the time themselves (from the run's clock) when an event arrives.
+ *
+ * <p>Every style calls these through {@link PoemTask}, never directly, so the order below holds
+ * for all of them.
  *
  * <p><b>Threading:</b> styles call these from whatever thread does the work (the caller, a
  * virtual thread per task, the reactor thread); implementations must be thread-safe. Events of one
@@ -28,8 +32,8 @@ public interface TaskListener {
     default void finished(int task) {
     }
 
-    /** Task {@code task} failed; {@code reason} is {@link TaskOutcome.Failed#reason()}, one line. */
-    default void failed(int task, String reason) {
+    /** Task {@code task} failed, for the reason {@code failure} ({@link PoetryLines#reason} words it). */
+    default void failed(int task, FetchFailure failure) {
     }
 
     /**
@@ -62,9 +66,9 @@ public interface TaskListener {
             }
 
             @Override
-            public void failed(int task, String reason) {
-                first.failed(task, reason);
-                next.failed(task, reason);
+            public void failed(int task, FetchFailure failure) {
+                first.failed(task, failure);
+                next.failed(task, failure);
             }
         };
     }

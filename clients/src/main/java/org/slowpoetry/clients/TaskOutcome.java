@@ -1,6 +1,8 @@
 package org.slowpoetry.clients;
 
 import java.time.Duration;
+import java.util.Objects;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 
 /**
@@ -9,9 +11,11 @@ import org.slowpoetry.protocol.Address;
  * {@snippet :
  * switch (outcome) {
  *     case TaskOutcome.Fetched f -> System.out.println(f.poem().length + " bytes");
- *     case TaskOutcome.Failed f -> System.out.println("failed: " + f.reason());
+ *     case TaskOutcome.Failed f -> System.out.println("failed: " + PoetryLines.reason(f.failure()));
  * }
  * }
+ *
+ * <p>Made only by {@link PoemTask}, the one task state machine every style drives.
  *
  * <p><b>Threading:</b> immutable values (the byte arrays are never written after construction).
  */
@@ -29,10 +33,16 @@ public sealed interface TaskOutcome {
     int received();
 
     /**
-     * The server sent a poem and closed. The poetry protocol cannot tell a whole poem from one the
-     * server cut short (Part 12), so a short poem is still a poem.
+     * The server sent a poem (at least one byte) and closed. The poetry protocol cannot tell a whole
+     * poem from one the server cut short (Part 12), so a short poem is still a poem.
      */
     record Fetched(int task, Address address, byte[] poem, Duration elapsed) implements TaskOutcome {
+        public Fetched {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(poem, "poem");
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+
         @Override
         public int received() {
             return poem.length;
@@ -40,14 +50,19 @@ public sealed interface TaskOutcome {
     }
 
     /**
-     * The task failed: could not connect, the connection broke, or it timed out.
+     * The task failed; {@code failure} says why, as a value (worded by {@link PoetryLines#reason}).
      *
-     * @param reason  one line, as printed after {@code Task N: }: {@code failed to connect to
-     *                127.0.0.1:10001: Connection refused}; built by {@link PoetryLines}
      * @param partial the bytes that arrived before the failure (may be empty)
      */
-    record Failed(int task, Address address, String reason, byte[] partial, Duration elapsed)
+    record Failed(int task, Address address, FetchFailure failure, byte[] partial, Duration elapsed)
             implements TaskOutcome {
+        public Failed {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(partial, "partial");
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+
         @Override
         public int received() {
             return partial.length;

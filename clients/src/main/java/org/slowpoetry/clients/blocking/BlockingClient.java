@@ -1,46 +1,42 @@
 package org.slowpoetry.clients.blocking;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
+import org.slowpoetry.clients.GetOption;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.PoetryLines;
-import org.slowpoetry.clients.TaskListener;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.BlockingFetch;
+import org.slowpoetry.fetch.FetchException;
 import org.slowpoetry.protocol.Address;
 
 /**
- * The blocking client of Part 2 ({@code get --style blocking}): one poem after another, on the
- * calling thread, with a plain {@link Socket}. While it waits for task 1's next bytes it can do
- * nothing else, so the whole fetch takes the <em>sum</em> of the poems' times: Figure 1 of Part 1.
+ * The blocking client of Part 2 ({@code get --style blocking}, the text's
+ * {@code blocking-client/get-poetry.py}): one poem after another, on the calling thread, with a
+ * plain socket ({@link BlockingFetch}). While it waits for task 1's next bytes it can do nothing
+ * else, so the whole fetch takes the <em>sum</em> of the poems' times: Figure 1 of Part 1.
  *
- * {@snippet :
- * var outcomes = new BlockingClient().fetch(List.of(Address.parse("10000")), ClientRun.printingTo(System.out));
- * // Task 1: get poetry from: 127.0.0.1:10000
- * // Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361
+ * {@snippet lang = "text" :
+ * $ slowpoetry get --style blocking 10000 10001
+ * Task 1: get poetry from: 127.0.0.1:10000
+ * Task 1: got 3049 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361
+ * Task 2: get poetry from: 127.0.0.1:10001
+ * Task 2: got 641 bytes of poetry from 127.0.0.1:10001 in 0:00:02.183117
+ * Got 2 poems in 0:00:12.310412
  * }
  *
+ * <p>All of that is the original's stdout. Where the original dies with a traceback (a refused
+ * connect, a reset), this one writes one line to stderr ({@code Task 2: failed to connect to
+ * 127.0.0.1:10001: Connection refused}) and goes on with the next task.
+ *
  * <p><b>Threading:</b> stateless; {@link #fetch} runs entirely on the calling thread and opens one
- * socket at a time, closed before the next task starts. Socket reads cannot be interrupted on a
- * platform thread: an interrupt is seen between reads. On a virtual thread an interrupt closes the
- * socket at once (JDK behaviour), and {@code fetch} throws {@link InterruptedException}.
+ * socket at a time, closed before the next task starts. On a virtual thread an interrupt closes the
+ * socket at once (JDK behaviour) and {@code fetch} throws {@link InterruptedException}; a platform
+ * thread sees it between reads.
  */
 public final class BlockingClient implements ClientStyle {
-
-    /* Implementation overview
-     *
-     * The loop of the text's blocking client: for each address, connect, read until the server
-     * closes (read returns -1), report. Every read is reported to the listener (the demo draws one
-     * mark per read). A connect that fails, or a read that throws, ends that task with a Failed
-     * outcome and one line; the next task still runs, as a blocking program can do no better.
-     */
-
-    /** The text's clients read up to 1024 bytes at a time. */
-    private static final int READ_SIZE = 1024;
 
     @Override
     public String name() {
@@ -53,66 +49,39 @@ public final class BlockingClient implements ClientStyle {
     }
 
     @Override
+    public boolean printsSummary() {
+        return true;
+    }
+
+    @Override
+    public Set<GetOption> options() {
+        return Set.of(GetOption.PRINT);
+    }
+
+    @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
         PoetryLines lines = PoetryLines.of(run);
-        List<TaskOutcome> outcomes = new ArrayList<>(addresses.size());
-        for (int i = 0; i < addresses.size(); i++) {
+        List<PoemTask> tasks = run.tasks(addresses);
+        for (PoemTask task : tasks) {
             if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted before task " + (i + 1));
+                throw new InterruptedException("interrupted before task " + task.number());
             }
-            outcomes.add(fetchOne(i + 1, addresses.get(i), run, lines));
+            fetchOne(task, run, lines);
         }
-        return List.copyOf(outcomes);
+        return PoemTask.outcomes(tasks);
     }
 
     /** One task: connect, read to the end, report. Blocks the caller for the whole poem. */
-    private static TaskOutcome fetchOne(int task, Address address, ClientRun run, PoetryLines lines)
-            throws InterruptedException {
-        TaskListener listener = run.listener();
-        listener.started(task, address);
-        lines.getting(task, address);
-        long start = run.clock().nanoTime();
-        ByteArrayOutputStream poem = new ByteArrayOutputStream();
-        String failure = null;
-        try (Socket socket = new Socket()) {
-            try {
-                socket.connect(address.toSocketAddress());
-            } catch (IOException e) {
-                failure = PoetryLines.cannotConnect(address, e);
-            }
-            if (failure == null) {
-                failure = readToEnd(task, socket.getInputStream(), poem, listener, address);
-            }
-        } catch (IOException closeOrStreamFailure) {
-            // getInputStream() or close() failed: rare, and the bytes so far are all we have
-            failure = PoetryLines.connectionLost(address, poem.size(), closeOrStreamFailure);
-        }
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted during task " + task);
-        }
-        var elapsed = run.clock().since(start);
-        if (failure != null) {
-            listener.failed(task, failure);
-            lines.failed(task, failure);
-            return new TaskOutcome.Failed(task, address, failure, poem.toByteArray(), elapsed);
-        }
-        listener.finished(task);
-        lines.gotPoem(task, poem.size(), address, elapsed);
-        return new TaskOutcome.Fetched(task, address, poem.toByteArray(), elapsed);
-    }
-
-    /** Reads until end of stream; returns null, or the failure reason if the connection broke. */
-    private static String readToEnd(
-            int task, InputStream in, ByteArrayOutputStream poem, TaskListener listener, Address address) {
-        byte[] buffer = new byte[READ_SIZE];
+    private static void fetchOne(PoemTask task, ClientRun run, PoetryLines lines) throws InterruptedException {
+        task.start();
+        lines.getting(task.number(), task.address());
         try {
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                poem.write(buffer, 0, n);
-                listener.received(task, n);
-            }
-            return null;
-        } catch (IOException e) {
-            return PoetryLines.connectionLost(address, poem.size(), e);
+            byte[] poem = BlockingFetch.fetch(task.address(), run.options().fetch(), chunk -> task.received(chunk.length));
+            TaskOutcome done = task.fetched(poem);
+            lines.gotPoem(task.number(), done.received(), task.address(), done.elapsed());
+        } catch (FetchException e) {
+            task.failed(e.failure(), e.partial());
+            lines.failed(task.number(), e.failure());
         }
     }
 }

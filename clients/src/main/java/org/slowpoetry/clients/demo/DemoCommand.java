@@ -159,8 +159,8 @@ public final class DemoCommand implements Callable<Integer> {
         Progress progress = new Progress(err, clock, interactive, style.name() + " client", plan.totalBytes());
         progress.begin();
         Timeline timeline = Timeline.start(clock);
-        ClientRun run = new ClientRun(
-                new PrintStream(OutputStream.nullOutputStream()), clock, GetOptions.defaults(), timeline.andThen(progress));
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        ClientRun run = new ClientRun(quiet, quiet, clock, GetOptions.defaults(), timeline.andThen(progress));
         List<TaskOutcome> outcomes = style.fetch(addresses, run);
         timeline.stop();
         Recording recording = timeline.recording();

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.TaskListener;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.time.MonotonicClock;
 
@@ -92,7 +94,8 @@ public final class Timeline implements TaskListener {
     }
 
     @Override
-    public void failed(int task, String reason) {
+    public void failed(int task, FetchFailure failure) {
+        String reason = PoetryLines.reason(failure);
         lock.lock();
         try {
             running(task).end(now(), Recording.Ending.FAILED, reason);
