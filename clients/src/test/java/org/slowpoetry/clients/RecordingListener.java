@@ -3,11 +3,13 @@ package org.slowpoetry.clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 
 /**
  * A {@link TaskListener} that keeps every event as a line of text ({@code started 1 ADDR},
- * {@code received 1 30}, {@code finished 1}, {@code failed 1 REASON}), for the tests of every style.
+ * {@code received 1 30}, {@code finished 1}, {@code failed 1 REASON} with the reason as
+ * {@link PoetryLines#reason} words it), for the tests of every style.
  *
  * <p><b>Threading:</b> thread-safe; every field is guarded by {@code lock}.
  */
@@ -40,8 +42,8 @@ public final class RecordingListener implements TaskListener {
     }
 
     @Override
-    public void failed(int task, String reason) {
-        add("failed " + task + " " + reason);
+    public void failed(int task, FetchFailure failure) {
+        add("failed " + task + " " + PoetryLines.reason(failure));
     }
 
     private void add(String event) {
