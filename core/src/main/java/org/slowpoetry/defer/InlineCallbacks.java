@@ -46,7 +46,7 @@ import org.slowpoetry.reactor.EventLoop;
  * </ul>
  *
  * <p><b>Threading:</b> {@link #run} must be called on the loop thread (it throws
- * {@link org.slowpoetry.reactor.WrongThreadException} elsewhere); the body runs on a virtual
+ * {@link WrongThreadException} elsewhere); the body runs on a virtual
  * thread of its own, but only while the loop thread is parked waiting for it, so it may use
  * Deferreds as freely as a callback can. While it runs it holds the loop's <em>baton</em>:
  * {@link #holdsLoop} is true on it, and an {@link EventLoop} that treats "holds the baton" like
@@ -138,7 +138,7 @@ public final class InlineCallbacks {
      * Runs {@code body} until its first await of a Deferred that has no result, and returns a
      * Deferred for its outcome (already fired if the body finished without waiting).
      *
-     * @throws org.slowpoetry.reactor.WrongThreadException if not called on the loop thread
+     * @throws WrongThreadException if not called on the loop thread
      */
     public static <T> Deferred<T> run(EventLoop loop, Body<T> body) {
         FutureBridge.requireLoopThread(loop, "InlineCallbacks.run");

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.reactor.EventLoop;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /**
  * One run of an {@link InlineCallbacks} body: the driver half on the loop side, the body half on

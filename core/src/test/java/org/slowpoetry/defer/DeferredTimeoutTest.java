@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /** {@link Deferred#addTimeout}, in the spirit of Twisted's {@code DeferredAddTimeoutTests}. */
 class DeferredTimeoutTest {

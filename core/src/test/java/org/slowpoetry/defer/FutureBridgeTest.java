@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /** Deferred.fromFuture and toCompletableFuture, cancellation crossing both ways. */
 class FutureBridgeTest {

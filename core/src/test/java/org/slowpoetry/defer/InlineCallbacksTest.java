@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /**
  * Inline callbacks (Part 17). Most tests drive a {@link FakeEventLoop} from the test thread, which

@@ -16,7 +16,6 @@ import org.slowpoetry.reactor.AlreadyCalledException;
 import org.slowpoetry.reactor.AlreadyCancelledException;
 import org.slowpoetry.reactor.DelayedCall;
 import org.slowpoetry.reactor.EventLoop;
-import org.slowpoetry.reactor.WrongThreadException;
 import org.slowpoetry.time.MonotonicClock;
 
 /**
