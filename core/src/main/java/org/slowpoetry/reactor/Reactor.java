@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slowpoetry.defer.InlineCallbacks;
 import org.slowpoetry.time.MonotonicClock;
 
 /**
@@ -75,8 +74,8 @@ import org.slowpoetry.time.MonotonicClock;
  * {@link #callFromThread}, {@link #blockingCallFromThread}, {@link #inEventLoop()},
  * {@link #state()}, {@link #clock()}, {@link #selectorKind()}, {@link #awaitTermination()} and
  * {@link #close()} (which waits). {@code callFromThread(reactor::stop)} stops it from elsewhere.
- * An {@link InlineCallbacks} body of this reactor counts as its thread while it runs, since the
- * loop thread is parked under it (see {@link #inEventLoop()}).
+ * Code holding the reactor, such as an {@code InlineCallbacks} body of it, counts as its thread
+ * while it runs, since the loop thread is parked under it (see {@link #inEventLoop()}).
  * A task submitted with {@code callFromThread} happens-before it runs; everything the loop did
  * happens-before {@link #awaitTermination()} returns.
  */
@@ -402,14 +401,14 @@ public final class Reactor implements EventLoop, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>True on the owning thread (see Threading), and also on an {@link InlineCallbacks} body of
-     * this reactor while it runs: the loop thread is parked under the body until it awaits or ends
-     * (it holds the loop's baton), so the body may call loop-only methods such as
-     * {@link #callLater} and {@link #connectTCP} directly, as Part 17's generators do.
+     * <p>True on the owning thread (see Threading), and also in code holding this reactor
+     * ({@link LoopOwnership}), such as an {@code InlineCallbacks} body of it while it runs: the loop
+     * thread is parked under the body until it awaits or ends, so the body may call loop-only
+     * methods such as {@link #callLater} and {@link #connectTCP} directly, as Part 17's generators do.
      */
     @Override
     public boolean inEventLoop() {
-        return Thread.currentThread() == loopThread || InlineCallbacks.holdsLoop(this);
+        return LoopOwnership.inEventLoop(this, loopThread);
     }
 
     // ---------------------------------------------------------------- raw descriptors (Part 4)
