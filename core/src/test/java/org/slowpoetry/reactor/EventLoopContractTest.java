@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,21 @@ class EventLoopContractTest {
         Deferred<Object> result = InlineCallbacks.run(loop,
                 ic -> onAnotherThread(() -> loop.callLater(Duration.ofSeconds(1), () -> { })));
         assertInstanceOf(WrongThreadException.class, outcomeOf(result));
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aForkOfCodeHoldingTheLoopDoesNotHoldItThoughItSeesTheScopedValues(Callable<EventLoop> kind)
+            throws Exception {
+        EventLoop loop = make(kind);
+        Deferred<Boolean> result = InlineCallbacks.run(loop, ic -> {
+            try (var scope = StructuredTaskScope.open()) {
+                var fork = scope.fork(loop::inEventLoop);
+                scope.join();
+                return fork.get();
+            }
+        });
+        assertEquals(false, outcomeOf(result));
     }
 
     @ParameterizedTest
