@@ -7,7 +7,7 @@ import org.slowpoetry.reactor.EventLoop;
  * {@code result = yield deferred}.
  *
  * <p><b>Threading:</b> only the body's own thread may call {@link #await}; any other thread,
- * the loop thread above all, gets {@link org.slowpoetry.reactor.WrongThreadException}.
+ * the loop thread above all, gets {@link WrongThreadException}.
  */
 public final class Awaiter {
     private final InlineRun<?> run;
@@ -22,7 +22,7 @@ public final class Awaiter {
      * {@code await} works as it would around a blocking call). If it already has a result this
      * returns at once. The Deferred's result is taken over: it is left with {@code null}.
      *
-     * @throws org.slowpoetry.reactor.WrongThreadException if called on any thread but this body's
+     * @throws WrongThreadException if called on any thread but this body's
      */
     public <X> X await(Deferred<? extends X> deferred) throws Exception {
         return run.await(deferred);

@@ -232,7 +232,7 @@ public final class Deferred<T> {
      * {@link CancelledException}. Cancelling the Deferred cancels the future. It fires from a
      * {@link EventLoop#callFromThread} task even if the future is already complete.
      *
-     * @throws org.slowpoetry.reactor.WrongThreadException if not called on the loop thread
+     * @throws WrongThreadException if not called on the loop thread
      */
     public static <T> Deferred<T> fromFuture(CompletableFuture<? extends T> future, EventLoop loop) {
         return FutureBridge.fromFuture(future, loop);
@@ -460,7 +460,7 @@ public final class Deferred<T> {
      * already checks for, and the one {@code CompletableFuture.orTimeout} uses.
      *
      * @return this Deferred
-     * @throws org.slowpoetry.reactor.WrongThreadException if not called on the loop thread
+     * @throws WrongThreadException if not called on the loop thread
      */
     public Deferred<T> addTimeout(Duration timeout, EventLoop loop) {
         Objects.requireNonNull(timeout, "timeout");
@@ -492,7 +492,7 @@ public final class Deferred<T> {
      * this chain's result becomes {@code null}, so a failure is not reported twice. Cancelling
      * the future, from any thread, cancels this Deferred on the loop thread.
      *
-     * @throws org.slowpoetry.reactor.WrongThreadException if not called on the loop thread
+     * @throws WrongThreadException if not called on the loop thread
      */
     public CompletableFuture<T> toCompletableFuture(EventLoop loop) {
         return FutureBridge.toFuture(this, loop);

@@ -3,7 +3,6 @@ package org.slowpoetry.defer;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slowpoetry.reactor.EventLoop;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /**
  * The bridges between a {@link Deferred} and a {@link CompletableFuture}:

@@ -2,6 +2,7 @@ package org.slowpoetry.defer;
 
 import java.util.Objects;
 import org.slowpoetry.reactor.EventLoop;
+import org.slowpoetry.reactor.LoopOwnership;
 
 /**
  * Sequential code over Deferreds (Part 17): Twisted's {@code inlineCallbacks}, with a virtual
@@ -46,13 +47,13 @@ import org.slowpoetry.reactor.EventLoop;
  * </ul>
  *
  * <p><b>Threading:</b> {@link #run} must be called on the loop thread (it throws
- * {@link org.slowpoetry.reactor.WrongThreadException} elsewhere); the body runs on a virtual
- * thread of its own, but only while the loop thread is parked waiting for it, so it may use
- * Deferreds as freely as a callback can. While it runs it holds the loop's <em>baton</em>:
- * {@link #holdsLoop} is true on it, and an {@link EventLoop} that treats "holds the baton" like
- * "is the loop thread" in {@code inEventLoop()} lets the body call loop-only methods such as
- * {@code callLater} directly. {@link Awaiter#await} throws {@code WrongThreadException} on any
- * thread but the body's own, in particular on the loop thread, where waiting would deadlock.
+ * {@link WrongThreadException} elsewhere); the body runs on a virtual thread of its own, but only
+ * while the loop thread is parked waiting for it, so it may use Deferreds as freely as a callback
+ * can. While it runs it holds the loop (its <em>baton</em>, lent with {@link LoopOwnership}), so
+ * the loop's {@code inEventLoop()} is true on it and the body may call loop-only methods such as
+ * {@code callLater} directly; threads the body starts do not hold the loop. {@link Awaiter#await}
+ * throws {@code WrongThreadException} on any thread but the body's own, in particular on the loop
+ * thread, where waiting would deadlock.
  */
 public final class InlineCallbacks {
 
@@ -107,11 +108,11 @@ public final class InlineCallbacks {
      * usual path. Cancelling the returned Deferred again reaches the fresh one, since a Deferred
      * waiting on another forwards cancel() to it.
      *
-     * The baton. Loop-only methods check EventLoop.inEventLoop(), which a plain implementation
-     * answers with "is this the loop thread?". The body is not the loop thread, but it holds the
-     * loop's baton: the loop thread is parked under it. holdsLoop(loop) tells an EventLoop so: the
-     * body thread runs inside ScopedValue CURRENT bound to its run, and the check also compares
-     * the thread itself, so threads the body might fork do not inherit the baton.
+     * The baton. Loop-only methods check EventLoop.inEventLoop(). The body is not the loop thread,
+     * but the loop thread is parked under it, so it holds the loop: run() lends the loop
+     * (LoopOwnership.lend, on the loop thread) and the body runs inside lent.runHolding, which
+     * every EventLoop's inEventLoop() consults. The rule belongs to the reactor package; this
+     * class only uses it.
      *
      * Ownership. The body's thread is owned by the run: it ends when the body returns or throws.
      * A body awaiting a Deferred that never fires stays parked (like a Twisted generator waiting
@@ -138,20 +139,10 @@ public final class InlineCallbacks {
      * Runs {@code body} until its first await of a Deferred that has no result, and returns a
      * Deferred for its outcome (already fired if the body finished without waiting).
      *
-     * @throws org.slowpoetry.reactor.WrongThreadException if not called on the loop thread
+     * @throws WrongThreadException if not called on the loop thread
      */
     public static <T> Deferred<T> run(EventLoop loop, Body<T> body) {
         FutureBridge.requireLoopThread(loop, "InlineCallbacks.run");
         return new InlineRun<>(loop, Objects.requireNonNull(body, "body")).start();
-    }
-
-    /**
-     * Whether the calling thread is an inline-callbacks body of {@code loop}, running (and so
-     * holding the loop's baton: the loop thread is parked until it awaits or ends). An
-     * {@link EventLoop} can answer {@code inEventLoop()} with
-     * {@code Thread.currentThread() == loopThread || InlineCallbacks.holdsLoop(this)}.
-     */
-    public static boolean holdsLoop(EventLoop loop) {
-        return InlineRun.CURRENT.isBound() && InlineRun.CURRENT.get().isBodyOf(loop);
     }
 }

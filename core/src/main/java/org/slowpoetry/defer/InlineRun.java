@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.reactor.EventLoop;
-import org.slowpoetry.reactor.WrongThreadException;
+import org.slowpoetry.reactor.LoopOwnership;
 
 /**
  * One run of an {@link InlineCallbacks} body: the driver half on the loop side, the body half on
@@ -20,9 +20,6 @@ import org.slowpoetry.reactor.WrongThreadException;
 final class InlineRun<T> {
     private static final Logger LOG = LoggerFactory.getLogger(InlineCallbacks.class);
     private static final AtomicLong IDS = new AtomicLong();
-
-    /** Bound, on a body's thread, to its run for the whole body. */
-    static final ScopedValue<InlineRun<?>> CURRENT = ScopedValue.newInstance();
 
     /** Down to the body: the awaited Deferred's outcome, a value or a {@link Failure}. */
     record Resume(Object outcome) {
@@ -58,6 +55,8 @@ final class InlineRun<T> {
     }
 
     final EventLoop loop;
+    /** The loop, lent by the thread that started the run; the body holds it while it runs. */
+    private final LoopOwnership lent;
     private final Handoff<Resume, Up> handoff;
     private final Awaiter awaiter = new Awaiter(this);
     /** Returned by run(); driver side. */
@@ -72,6 +71,7 @@ final class InlineRun<T> {
 
     InlineRun(EventLoop loop, InlineCallbacks.Body<T> body) {
         this.loop = loop;
+        this.lent = LoopOwnership.lend(loop);
         this.handoff = new Handoff<>("inline-callbacks-" + IDS.incrementAndGet(),
                 first -> runBody(body), t -> new Raise(Failure.of(t)));
         this.result = new Deferred<>(this::cancelled);
@@ -83,15 +83,11 @@ final class InlineRun<T> {
         return result;
     }
 
-    boolean isBodyOf(EventLoop aLoop) {
-        return loop == aLoop && handoff.isCoroutineThread();
-    }
-
     // ------------------------------------------------------------------ body thread
 
     private Up runBody(InlineCallbacks.Body<T> body) {
         try {
-            return new Return(ScopedValue.where(CURRENT, this).call(() -> body.run(awaiter)));
+            return new Return(lent.runHolding(() -> body.run(awaiter)));
         } catch (Throwable t) {
             return new Raise(Failure.of(t));
         }

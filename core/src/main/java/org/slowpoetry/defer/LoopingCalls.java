@@ -30,7 +30,7 @@ public final class LoopingCalls {
      * Starts {@code call} and returns the Deferred of this run's end.
      *
      * @throws IllegalStateException if {@code call} is already running (from {@link LoopingCall#start})
-     * @throws org.slowpoetry.reactor.WrongThreadException off the loop thread
+     * @throws WrongThreadException off the loop thread
      */
     public static Deferred<LoopingCall> start(LoopingCall call, Duration interval, boolean now) {
         Deferred<LoopingCall> done = new Deferred<>();

@@ -31,8 +31,10 @@ import org.slowpoetry.time.ManualClock;
  * cannot miss an exception thrown by the code it drives.
  *
  * <p><b>Threading:</b> the thread that created the loop drives it: {@link #advance}, {@link #pump},
- * {@link #callLater} and the {@link DelayedCall} methods must be called on it, and throw
- * {@link WrongThreadException} elsewhere; {@link #inEventLoop()} is true there.
+ * {@link #callLater}, {@link #pendingCalls} and the {@link DelayedCall} methods must be called on
+ * it (or in code holding the loop, such as an {@code InlineCallbacks} body: see
+ * {@link EventLoop}), and throw {@link WrongThreadException} elsewhere; {@link #inEventLoop()} is
+ * true there.
  * {@link #callFromThread} is safe from any thread: the task runs on the driving thread at the next
  * {@code advance} (which may be {@code advance(Duration.ZERO)}).
  */
@@ -75,7 +77,7 @@ public final class ManualEventLoop implements EventLoop {
 
     @Override
     public boolean inEventLoop() {
-        return Thread.currentThread() == driver;
+        return LoopOwnership.inEventLoop(this, driver);
     }
 
     /**
@@ -142,7 +144,7 @@ public final class ManualEventLoop implements EventLoop {
     }
 
     private void checkInLoop(String operation) {
-        if (Thread.currentThread() != driver) {
+        if (!inEventLoop()) {
             throw new WrongThreadException(operation + " must be called on the thread driving this "
                     + "ManualEventLoop (" + driver.getName() + "), not on " + Thread.currentThread().getName()
                     + "; use callFromThread from other threads");

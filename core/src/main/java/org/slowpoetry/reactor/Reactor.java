@@ -2,23 +2,12 @@ package org.slowpoetry.reactor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slowpoetry.defer.InlineCallbacks;
 import org.slowpoetry.time.MonotonicClock;
 
 /**
@@ -75,8 +63,8 @@ import org.slowpoetry.time.MonotonicClock;
  * {@link #callFromThread}, {@link #blockingCallFromThread}, {@link #inEventLoop()},
  * {@link #state()}, {@link #clock()}, {@link #selectorKind()}, {@link #awaitTermination()} and
  * {@link #close()} (which waits). {@code callFromThread(reactor::stop)} stops it from elsewhere.
- * An {@link InlineCallbacks} body of this reactor counts as its thread while it runs, since the
- * loop thread is parked under it (see {@link #inEventLoop()}).
+ * Code holding the reactor, such as an {@code InlineCallbacks} body of it, counts as its thread
+ * while it runs, since the loop thread is parked under it (see {@link #inEventLoop()}).
  * A task submitted with {@code callFromThread} happens-before it runs; everything the loop did
  * happens-before {@link #awaitTermination()} returns.
  */
@@ -85,10 +73,14 @@ public final class Reactor implements EventLoop, AutoCloseable {
 
     /* Implementation overview
      *
+     * Reactor is the loop: its life (run, stop, the teardown), its timers and the calls other
+     * threads hand it. Two package-private collaborators hold the rest, and its public methods for
+     * them are doors: SelectorRegistry (channels, interest ops, dispatch of ready keys) and
+     * TcpFacade (listenTCP, connectTCP, the factories they start and stop).
+     *
      * One iteration of run():
      *   1. select: block until I/O, the next timer, or a wakeup (not at all if work is waiting);
-     *      dispatch each ready key to its descriptors' doRead/doWrite (select(Consumer) avoids the
-     *      selected-key set and its iterator: Netty swaps in an array by reflection for the same);
+     *      the registry dispatches each ready key to its descriptors' doRead/doWrite;
      *   2. run the "soon" queue: the reactor's own deferred events (connectionLost after
      *      abortConnection, failures found inside write()), so a protocol is never called back
      *      from inside its own call into the transport;
@@ -97,30 +89,21 @@ public final class Reactor implements EventLoop, AutoCloseable {
      *      waits for the next iteration, as Twisted's _newTimedCalls do, so a zero-delay loop
      *      cannot starve I/O.
      *
-     * The selector's key set is the registry of channels: each key's attachment is a Handle naming
-     * the reader, the writer and the owner. When the reactor stops, every key still holding an
-     * owner is disconnected with ConnectionLost(ReactorStoppedException), so no channel outlives
-     * the reactor.
-     *
-     * The read path uses one direct buffer per reactor (no allocation per read but the read-only
-     * view handed to the protocol); gathering writes use one scratch array per reactor. Both are
-     * safe to share because only the loop thread uses them and never re-entrantly.
+     * When the reactor stops, the registry disconnects every channel still registered, with
+     * ConnectionLost(ReactorStoppedException), so no channel outlives the reactor.
      */
 
-    /** Size of the reactor's one read buffer: the most a single dataReceived delivers. */
-    static final int READ_BUFFER_SIZE = 64 * 1024;
-    /** At most this many buffers go into one gathering write. */
-    static final int MAX_GATHER = 64;
     /** callFromThread tasks run per iteration before I/O gets its turn again. */
     private static final int MAX_THREAD_CALLS_PER_ITERATION = 1024;
     /** The TCP connect timeout when none is given, as in Twisted. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final SelectorKind kind;
-    private final Selector selector;
     private final MonotonicClock clock;
     private final TimerQueue timers;
     private final ThreadCallQueue threadCalls;
+    private final SelectorRegistry registry;
+    private final TcpFacade tcp;
     /** Written by run/stop/close on the loop thread (run's CAS from the thread calling it); read anywhere. */
     private final AtomicReference<ReactorState> state = new AtomicReference<>(ReactorState.NEW);
     /** The owning thread: the opener, then the runner (see Threading). Written before run's loop; read anywhere. */
@@ -140,19 +123,15 @@ public final class Reactor implements EventLoop, AutoCloseable {
     private Consumer<? super Throwable> uncaughtExceptionHandler = Reactor::logUncaught;
     /** Run when the reactor stops, before connections are torn down; loop thread only. */
     private final List<Runnable> shutdownTriggers = new ArrayList<>();
-    /** How many ports and connectors use each factory (Twisted's numPorts); loop thread only. */
-    private final Map<ProtocolFactory, Integer> factoryUses = new IdentityHashMap<>();
-    /** The one read buffer; loop thread only. */
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
-    /** Scratch array for gathering writes, always cleared after use; loop thread only. */
-    private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
 
     private Reactor(SelectorKind kind, MonotonicClock clock) throws IOException {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.selector = kind.open();
+        Selector selector = kind.open();
         this.timers = new TimerQueue(clock, this::checkInLoop);
         this.threadCalls = new ThreadCallQueue(selector);
+        this.registry = new SelectorRegistry(this, selector);
+        this.tcp = new TcpFacade(this);
         this.loopThread = Thread.currentThread();
     }
 
@@ -402,14 +381,14 @@ public final class Reactor implements EventLoop, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>True on the owning thread (see Threading), and also on an {@link InlineCallbacks} body of
-     * this reactor while it runs: the loop thread is parked under the body until it awaits or ends
-     * (it holds the loop's baton), so the body may call loop-only methods such as
-     * {@link #callLater} and {@link #connectTCP} directly, as Part 17's generators do.
+     * <p>True on the owning thread (see Threading), and also in code holding this reactor
+     * ({@link LoopOwnership}), such as an {@code InlineCallbacks} body of it while it runs: the loop
+     * thread is parked under the body until it awaits or ends, so the body may call loop-only
+     * methods such as {@link #callLater} and {@link #connectTCP} directly, as Part 17's generators do.
      */
     @Override
     public boolean inEventLoop() {
-        return Thread.currentThread() == loopThread || InlineCallbacks.holdsLoop(this);
+        return LoopOwnership.inEventLoop(this, loopThread);
     }
 
     // ---------------------------------------------------------------- raw descriptors (Part 4)
@@ -425,8 +404,7 @@ public final class Reactor implements EventLoop, AutoCloseable {
     public void addReader(ReadDescriptor reader) {
         checkInLoop("addReader");
         requireAlive("addReader");
-        register(reader);
-        interest(reader, true, true);
+        registry.addReader(reader);
     }
 
     /**
@@ -439,20 +417,19 @@ public final class Reactor implements EventLoop, AutoCloseable {
     public void addWriter(WriteDescriptor writer) {
         checkInLoop("addWriter");
         requireAlive("addWriter");
-        register(writer);
-        interest(writer, false, true);
+        registry.addWriter(writer);
     }
 
     /** Stops calling {@code reader.doRead()}. Does nothing if it is not a reader. */
     public void removeReader(ReadDescriptor reader) {
         checkInLoop("removeReader");
-        interest(reader, true, false);
+        registry.interest(reader, true, false);
     }
 
     /** Stops calling {@code writer.doWrite()}. Does nothing if it is not a writer. */
     public void removeWriter(WriteDescriptor writer) {
         checkInLoop("removeWriter");
-        interest(writer, false, false);
+        registry.interest(writer, false, false);
     }
 
     /**
@@ -461,33 +438,19 @@ public final class Reactor implements EventLoop, AutoCloseable {
      */
     public List<Descriptor> removeAll() {
         checkInLoop("removeAll");
-        var removed = new ArrayList<Descriptor>();
-        for (SelectionKey key : liveKeys()) {
-            Handle handle = (Handle) key.attachment();
-            for (Descriptor d : new Descriptor[] {handle.reader, handle.writer}) {
-                if (d != null && removed.stream().noneMatch(known -> known == d)) {
-                    removed.add(d);
-                }
-            }
-            handle.reader = null;
-            handle.writer = null;
-            key.interestOps(0);
-        }
-        return removed;
+        return registry.removeAll();
     }
 
     /** The descriptors being read. */
     public List<ReadDescriptor> getReaders() {
         checkInLoop("getReaders");
-        return liveKeys().stream().map(k -> ((Handle) k.attachment()).reader)
-                .filter(Objects::nonNull).toList();
+        return registry.readers();
     }
 
     /** The descriptors being written. */
     public List<WriteDescriptor> getWriters() {
         checkInLoop("getWriters");
-        return liveKeys().stream().map(k -> ((Handle) k.attachment()).writer)
-                .filter(Objects::nonNull).toList();
+        return registry.writers();
     }
 
     // ---------------------------------------------------------------- TCP (Parts 5 and 11)
@@ -531,22 +494,7 @@ public final class Reactor implements EventLoop, AutoCloseable {
      */
     public ListeningPort listenTCP(int port, ProtocolFactory factory, String iface, int backlog)
             throws CannotListenException {
-        checkInLoop("listenTCP");
-        requireAlive("listenTCP");
-        Objects.requireNonNull(factory, "factory");
-        Objects.requireNonNull(iface, "iface");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port out of range 0–65535: " + port);
-        }
-        if (backlog < 1) {
-            throw new IllegalArgumentException("backlog must be positive: " + backlog);
-        }
-        var bindTo = iface.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(iface, port);
-        if (bindTo.isUnresolved()) {
-            throw new CannotListenException("cannot listen on " + iface + ":" + port + ": unknown interface",
-                    new UnknownHostException(iface));
-        }
-        return TcpPort.listen(this, bindTo, factory, backlog);
+        return tcp.listen(port, factory, iface, backlog);
     }
 
     /** {@link #connectTCP(String, int, ClientFactory, Duration)} with {@link #DEFAULT_CONNECT_TIMEOUT}. */
@@ -572,144 +520,25 @@ public final class Reactor implements EventLoop, AutoCloseable {
      * @throws ReactorStoppedException if the reactor is stopping or stopped
      */
     public Connector connectTCP(String host, int port, ClientFactory factory, Duration timeout) {
-        checkInLoop("connectTCP");
-        requireAlive("connectTCP");
-        Objects.requireNonNull(factory, "factory");
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("blank host");
-        }
-        if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("port out of range 1–65535: " + port);
-        }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("connect timeout must be positive: " + timeout);
-        }
-        var connector = new TcpConnector(this, host, port, factory, timeout);
-        connector.connect();
-        return connector;
+        return tcp.connect(host, port, factory, timeout);
     }
 
     // ---------------------------------------------------------------- for the TCP classes
 
-    /**
-     * Starts ({@code on}) or stops reading ({@code read}) or writing with {@code d}, whose channel
-     * must be registered: the internal form of add/remove reader/writer, usable while stopping.
-     *
-     * @return whether {@code d} now has that interest (false if its channel is closed or forgotten)
-     */
-    boolean interest(Descriptor d, boolean read, boolean on) {
-        assert inEventLoop();
-        SelectionKey key = validKey(d);
-        if (key == null || !(key.attachment() instanceof Handle handle)) {
-            return false;
-        }
-        if (read) {
-            if (on) {
-                handle.readOp = (key.channel().validOps() & SelectionKey.OP_ACCEPT) != 0
-                        ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
-                requireValidOp(key, handle.readOp, d);
-                handle.reader = (ReadDescriptor) d;
-            } else if (handle.reader == d) {
-                handle.reader = null;
-            }
-        } else {
-            if (on) {
-                handle.writeOp = key.channel() instanceof SocketChannel socket && socket.isConnectionPending()
-                        ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
-                requireValidOp(key, handle.writeOp, d);
-                handle.writer = (WriteDescriptor) d;
-            } else if (handle.writer == d) {
-                handle.writer = null;
-            }
-        }
-        key.interestOps(handle.interestOps());
-        return on;
+    /** The channels registered with this reactor, for the TCP classes. */
+    SelectorRegistry registry() {
+        return registry;
     }
 
-    /** The provider to open channels from: the selector's own. */
-    SelectorProvider provider() {
-        return selector.provider();
-    }
-
-    /** The reactor's one read buffer, cleared. Loop thread only; valid until the next read. */
-    ByteBuffer readBuffer() {
-        assert inEventLoop();
-        return readBuffer.clear();
-    }
-
-    /** The reactor's scratch array for gathering writes; the caller nulls out what it used. */
-    ByteBuffer[] gatherArray() {
-        assert inEventLoop();
-        return gather;
-    }
-
-    /**
-     * Registers {@code owner}'s channel (with no interest yet) and makes {@code owner} the
-     * descriptor told when the reactor closes it: a connector hands its channel to the connection.
-     */
-    void adopt(Descriptor owner) {
-        assert inEventLoop();
-        // Allowed while STOPPING: stop() may have been called earlier in this select round, and a
-        // connection accepted after it must still be registered so that the teardown closes it.
-        if (state.get() == ReactorState.STOPPED) {
-            throw new ReactorStoppedException("cannot register a channel: the reactor has stopped");
-        }
-        ((Handle) register(owner).attachment()).owner = owner;
-    }
-
-    /**
-     * Closes {@code d}'s channel, forgets it, and tells every descriptor of it (owner, reader,
-     * writer) {@code connectionLost(reason)}. Loop thread only, and never from inside a callback
-     * of one of those descriptors' protocols (defer with {@link #callSoon}).
-     */
-    void disconnect(Descriptor d, ConnectionClosed reason) {
-        assert inEventLoop();
-        SelectableChannel channel = d.channel();
-        SelectionKey key = selector.isOpen() ? channel.keyFor(selector) : null;
-        List<Descriptor> told = new ArrayList<>();
-        if (key != null && key.attachment() instanceof Handle handle) {
-            told.addAll(handle.descriptors());
-            handle.owner = null;
-            handle.reader = null;
-            handle.writer = null;
-            key.cancel();
-        }
-        if (told.stream().noneMatch(known -> known == d)) {
-            told.addFirst(d);
-        }
-        closeQuietly(channel);
-        for (Descriptor each : told) {
-            runSafely(() -> each.connectionLost(reason));
-        }
+    /** The TCP behind listenTCP and connectTCP, for the factory counting of the TCP classes. */
+    TcpFacade tcp() {
+        return tcp;
     }
 
     /** Runs {@code event} after the current callback, in this iteration. Loop thread only. */
     void callSoon(Runnable event) {
         assert inEventLoop();
         soon.add(event);
-    }
-
-    /** Twisted's Factory.doStart: the first port or connector to use a factory starts it. */
-    void startFactory(ProtocolFactory factory) {
-        assert inEventLoop();
-        if (factoryUses.merge(factory, 1, Integer::sum) == 1) {
-            factory.startFactory();
-        }
-    }
-
-    /** Twisted's Factory.doStop: the last port or connector to stop using a factory stops it. */
-    void stopFactory(ProtocolFactory factory) {
-        assert inEventLoop();
-        Integer uses = factoryUses.get(factory);
-        if (uses == null) {
-            return;
-        }
-        if (uses == 1) {
-            factoryUses.remove(factory);
-            runSafely(factory::stopFactory);
-        } else {
-            factoryUses.put(factory, uses - 1);
-        }
     }
 
     /** Runs {@code task}, handing anything it throws to the uncaught-exception handler. The loop goes on. */
@@ -765,13 +594,7 @@ public final class Reactor implements EventLoop, AutoCloseable {
         long timeout = selectTimeoutMillis();
         boolean mayBlock = timeout != 0 && threadCalls.prepareToSleep();
         try {
-            if (!mayBlock) {
-                selector.selectNow(this::dispatch);
-            } else if (timeout < 0) {
-                selector.select(this::dispatch);
-            } else {
-                selector.select(this::dispatch, timeout);
-            }
+            registry.select(mayBlock ? timeout : 0);
         } finally {
             threadCalls.awake();
         }
@@ -815,57 +638,17 @@ public final class Reactor implements EventLoop, AutoCloseable {
         }
     }
 
-    private void dispatch(SelectionKey key) {
-        if (!key.isValid() || !(key.attachment() instanceof Handle handle)) {
-            return;
-        }
-        int ready = key.readyOps();
-        if ((ready & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && handle.reader != null) {
-            ReadDescriptor reader = handle.reader;
-            Optional<ConnectionClosed> result = perform(reader, true);
-            if (result.isPresent()) {
-                disconnect(reader, result.get());
-                return;
-            }
-        }
-        if (key.isValid() && (ready & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0
-                && handle.writer != null) {
-            WriteDescriptor writer = handle.writer;
-            perform(writer, false).ifPresent(reason -> disconnect(writer, reason));
-        }
-    }
-
-    private Optional<ConnectionClosed> perform(Descriptor d, boolean read) {
-        try {
-            Optional<ConnectionClosed> result =
-                    read ? ((ReadDescriptor) d).doRead() : ((WriteDescriptor) d).doWrite();
-            return result == null ? Optional.empty() : result;
-        } catch (IOException e) {
-            LOG.debug("{} of {} failed: {}", read ? "doRead" : "doWrite", d, e.toString());
-            return Optional.of(new ConnectionLost(e));
-        } catch (Throwable t) {
-            LOG.error("Unhandled error in {} of {}; disconnecting it", read ? "doRead" : "doWrite", d, t);
-            return Optional.of(new ConnectionLost(t));
-        }
-    }
-
     private void shutDown() {
         assert state.get() == ReactorState.STOPPING;
         try {
             shutdownTriggers.forEach(this::runSafely);
             shutdownTriggers.clear();
             runSoon();
-            var stopped = new ConnectionLost(new ReactorStoppedException("the reactor stopped"));
-            for (SelectionKey key : liveKeys()) {
-                Handle handle = (Handle) key.attachment();
-                if (handle.owner != null || handle.reader != null || handle.writer != null) {
-                    disconnect(handle.descriptors().getFirst(), stopped);
-                }
-            }
+            registry.disconnectAll(new ConnectionLost(new ReactorStoppedException("the reactor stopped")));
             runSoon();
             timers.clear();
         } finally {
-            closeQuietly(selector); // deregisters every channel, so the closed ones release their fds
+            registry.close(); // closes the selector: every channel deregistered, every fd released
             state.set(ReactorState.STOPPED);
             int dropped = threadCalls.discard();
             if (dropped > 0) {
@@ -893,60 +676,6 @@ public final class Reactor implements EventLoop, AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The valid keys that carry a Handle, as a copy (callers may cancel keys). */
-    private List<SelectionKey> liveKeys() {
-        if (!selector.isOpen()) {
-            return List.of();
-        }
-        return selector.keys().stream()
-                .filter(k -> k.isValid() && k.attachment() instanceof Handle)
-                .toList();
-    }
-
-    private SelectionKey validKey(Descriptor d) {
-        if (!selector.isOpen()) {
-            return null;
-        }
-        SelectionKey key = d.channel().keyFor(selector);
-        return key != null && key.isValid() ? key : null;
-    }
-
-    private SelectionKey register(Descriptor d) {
-        SelectableChannel channel = Objects.requireNonNull(d.channel(), "channel() of " + d);
-        SelectionKey key = validKey(d);
-        if (key != null) {
-            return key;
-        }
-        if (!channel.isOpen()) {
-            throw new IllegalArgumentException("the channel of " + d + " is closed");
-        }
-        try {
-            channel.configureBlocking(false);
-            var handle = new Handle();
-            handle.owner = d;
-            return channel.register(selector, 0, handle);
-        } catch (ClosedChannelException e) {
-            throw new IllegalArgumentException("the channel of " + d + " is closed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the channel of " + d + " non-blocking", e);
-        }
-    }
-
-    private static void requireValidOp(SelectionKey key, int op, Descriptor d) {
-        if ((key.channel().validOps() & op) == 0) {
-            throw new IllegalArgumentException("the channel of " + d + " does not support "
-                    + (op == SelectionKey.OP_WRITE || op == SelectionKey.OP_CONNECT ? "writing" : "reading"));
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.debug("closing {} failed: {}", closeable, e.toString());
         }
     }
 

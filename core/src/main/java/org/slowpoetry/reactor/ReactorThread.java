@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
  * <p>Starting hands the reactor over: from then on the thread that configured it is just another
  * thread, and must use {@link Reactor#callFromThread} or {@link #call}.
  *
- * <p><b>Threading:</b> every method is safe from any thread but the reactor's own; {@link #call}
- * and {@link #close()} throw {@link WrongThreadException} there (they would wait for themselves).
+ * <p><b>Threading:</b> every method is safe from any thread but the reactor's own (and code holding
+ * the reactor, see {@link EventLoop}); {@link #call} and {@link #close()} throw
+ * {@link WrongThreadException} there (they would wait for themselves).
  */
 public final class ReactorThread implements AutoCloseable {
     private final Reactor reactor;
@@ -75,7 +76,7 @@ public final class ReactorThread implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (Thread.currentThread() == thread) {
+        if (reactor.inEventLoop()) {
             throw new WrongThreadException("a reactor thread cannot close (and wait for) itself; call reactor.stop()");
         }
         reactor.close();

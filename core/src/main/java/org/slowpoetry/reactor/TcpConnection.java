@@ -36,9 +36,9 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
      * deferred with Reactor.callSoon, as Twisted defers abortConnection with callLater(0).
      *
      * Closing: loseConnection stops reading and closes once the buffer is empty and no producer
-     * is registered (Twisted's rule); the close itself goes through Reactor.disconnect, which
-     * closes the channel and calls our connectionLost, which tells the producer, the protocol and,
-     * for a client, the connector. Every path ends in that one place, once.
+     * is registered (Twisted's rule); the close itself goes through SelectorRegistry.disconnect,
+     * which closes the channel and calls our connectionLost, which tells the producer, the
+     * protocol and, for a client, the connector. Every path ends in that one place, once.
      */
 
     /** Where the connection is in its life; it only moves down the list. */
@@ -98,14 +98,14 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
 
     /** Takes over the channel, starts reading, and connects the protocol (connectionMade). */
     void start() {
-        reactor.adopt(this);
+        reactor.registry().adopt(this);
         startReading();
         try {
             protocol.makeConnection(this);
         } catch (RuntimeException | Error e) {
             LOG.error("Unhandled error in connectionMade of {}; disconnecting", protocol, e);
             if (state != State.DISCONNECTED) {
-                reactor.disconnect(this, new ConnectionLost(e));
+                reactor.registry().disconnect(this, new ConnectionLost(e));
             }
         }
     }
@@ -120,7 +120,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     @Override
     public Optional<ConnectionClosed> doRead() throws IOException {
         for (int i = 0; i < MAX_READS_PER_EVENT && state == State.CONNECTED && !readingPaused; i++) {
-            ByteBuffer buffer = reactor.readBuffer();
+            ByteBuffer buffer = reactor.registry().readBuffer();
             int n = channel.read(buffer);
             if (n < 0) {
                 return Optional.of(new ConnectionDone());
@@ -142,7 +142,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
             stopWriting();
             return Optional.empty();
         }
-        if (!out.flushTo(channel, reactor.gatherArray())) {
+        if (!out.flushTo(channel, reactor.registry().gatherArray())) {
             resumeProducerIfDrained();
             return Optional.empty();
         }
@@ -325,7 +325,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     private void flushOrWait() {
         if (!writing) {
             try {
-                out.flushTo(channel, reactor.gatherArray());
+                out.flushTo(channel, reactor.registry().gatherArray());
             } catch (IOException e) {
                 failSoon(e);
                 return;
@@ -344,7 +344,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         } else if (producer == null) {
             reactor.callSoon(() -> {
                 if (state == State.DISCONNECTING && out.isEmpty() && producer == null) {
-                    reactor.disconnect(this, new ConnectionDone());
+                    reactor.registry().disconnect(this, new ConnectionDone());
                 }
             });
         }
@@ -356,7 +356,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         out.clear();
         stopReading();
         stopWriting();
-        reactor.callSoon(() -> reactor.disconnect(this, new ConnectionLost(cause)));
+        reactor.callSoon(() -> reactor.registry().disconnect(this, new ConnectionLost(cause)));
     }
 
     private void pauseProducerIfFull() {
@@ -375,26 +375,26 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
 
     private void startReading() {
         if (!reading && !readingPaused && state == State.CONNECTED) {
-            reading = reactor.interest(this, true, true);
+            reading = reactor.registry().interest(this, true, true);
         }
     }
 
     private void stopReading() {
         if (reading) {
-            reactor.interest(this, true, false);
+            reactor.registry().interest(this, true, false);
             reading = false;
         }
     }
 
     private void startWriting() {
         if (!writing && state != State.ABORTING && state != State.DISCONNECTED) {
-            writing = reactor.interest(this, false, true);
+            writing = reactor.registry().interest(this, false, true);
         }
     }
 
     private void stopWriting() {
         if (writing) {
-            reactor.interest(this, false, false);
+            reactor.registry().interest(this, false, false);
             writing = false;
         }
     }

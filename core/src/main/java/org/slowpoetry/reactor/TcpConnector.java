@@ -86,7 +86,7 @@ final class TcpConnector implements Connector, WriteDescriptor {
         long thisAttempt = ++attempt;
         if (!usingFactory) {
             usingFactory = true;
-            reactor.startFactory(factory);
+            reactor.tcp().startFactory(factory);
         }
         reactor.runSafely(() -> factory.startedConnecting(this));
         if (state != State.CONNECTING || attempt != thisAttempt) {
@@ -100,8 +100,8 @@ final class TcpConnector implements Connector, WriteDescriptor {
             }
         });
         try {
-            channel = reactor.provider().openSocketChannel();
-            reactor.adopt(this);
+            channel = reactor.registry().provider().openSocketChannel();
+            reactor.registry().adopt(this);
         } catch (IOException | RuntimeException e) {
             fail(e);
             return;
@@ -167,7 +167,7 @@ final class TcpConnector implements Connector, WriteDescriptor {
             if (channel.connect(new InetSocketAddress(address, destination.getPort()))) {
                 connected();
             } else {
-                reactor.interest(this, false, true); // OP_CONNECT, since the connect is pending
+                reactor.registry().interest(this, false, true); // OP_CONNECT, since the connect is pending
             }
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -201,7 +201,7 @@ final class TcpConnector implements Connector, WriteDescriptor {
 
     private void connected() {
         cancelTimeout();
-        reactor.interest(this, false, false);
+        reactor.registry().interest(this, false, false);
         SocketAddress peer;
         SocketAddress host;
         try {
@@ -259,7 +259,7 @@ final class TcpConnector implements Connector, WriteDescriptor {
     private void releaseFactoryUnlessReconnected() {
         if (state == State.DISCONNECTED && usingFactory) {
             usingFactory = false;
-            reactor.stopFactory(factory);
+            reactor.tcp().stopFactory(factory);
         }
     }
 

@@ -55,7 +55,7 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
         ServerSocketChannel channel = null;
         InetSocketAddress bound;
         try {
-            channel = reactor.provider().openServerSocketChannel();
+            channel = reactor.registry().provider().openServerSocketChannel();
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(bindTo, backlog);
             channel.configureBlocking(false);
@@ -71,9 +71,9 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
             throw new CannotListenException("cannot listen on " + describe(bindTo) + ": " + e.getMessage(), e);
         }
         var port = new TcpPort(reactor, channel, factory, bound);
-        reactor.startFactory(factory);
-        reactor.adopt(port);
-        reactor.interest(port, true, true);
+        reactor.tcp().startFactory(factory);
+        reactor.registry().adopt(port);
+        reactor.registry().interest(port, true, true);
         return port;
     }
 
@@ -97,7 +97,7 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
     public void stopListening() {
         reactor.checkInLoop("ListeningPort.stopListening");
         if (state != State.STOPPED) {
-            reactor.disconnect(this, new ConnectionDone());
+            reactor.registry().disconnect(this, new ConnectionDone());
         }
     }
 
@@ -130,7 +130,7 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
             return;
         }
         state = State.STOPPED;
-        reactor.stopFactory(factory);
+        reactor.tcp().stopFactory(factory);
     }
 
     private void serve(SocketChannel accepted) {
@@ -164,11 +164,11 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
         LOG.warn("accept on {} failed ({}); pausing accepts for {} ms", address, e.getMessage(),
                 ACCEPT_BACKOFF.toMillis());
         state = State.BACKING_OFF;
-        reactor.interest(this, true, false);
+        reactor.registry().interest(this, true, false);
         reactor.callLater(ACCEPT_BACKOFF, () -> {
             if (state == State.BACKING_OFF) {
                 state = State.LISTENING;
-                reactor.interest(this, true, true);
+                reactor.registry().interest(this, true, true);
             }
         });
     }

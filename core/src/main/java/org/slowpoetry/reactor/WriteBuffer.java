@@ -18,7 +18,7 @@ final class WriteBuffer {
      *
      * Twisted joins its pending strings into one before each send; Netty keeps a linked list of
      * buffers and hands up to IOV_MAX of them to writev. We do as Netty: queue the buffers as given
-     * and write up to Reactor.MAX_GATHER of them with one GatheringByteChannel.write (writev(2)).
+     * and write up to SelectorRegistry.MAX_GATHER of them with one GatheringByteChannel.write (writev(2)).
      *
      * The JDK copies a heap buffer into a temporary direct buffer of the same size before writing
      * it, so one write of a huge heap buffer would allocate a huge direct buffer. A write is

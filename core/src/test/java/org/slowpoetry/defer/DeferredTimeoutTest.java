@@ -9,14 +9,17 @@ import static org.slowpoetry.defer.DeferredAssertions.failureResultOf;
 import static org.slowpoetry.defer.DeferredAssertions.successResultOf;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slowpoetry.reactor.WrongThreadException;
+import org.slowpoetry.reactor.ManualEventLoop;
+import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.reactor.ReactorThread;
 
 /** {@link Deferred#addTimeout}, in the spirit of Twisted's {@code DeferredAddTimeoutTests}. */
 class DeferredTimeoutTest {
-    private final FakeEventLoop loop = new FakeEventLoop();
+    private final ManualEventLoop loop = new ManualEventLoop();
 
     @Test
     void aDeferredWithoutAResultInTimeFailsWithTimeoutException() {
@@ -44,7 +47,7 @@ class DeferredTimeoutTest {
         Deferred<String> inner = new Deferred<>();
         d.addCallback(r -> inner);
         d.callback("results");
-        assertEquals(0, loop.pendingCalls());
+        assertEquals(List.of(), loop.pendingCalls());
         loop.advance(Duration.ofSeconds(15));
         assertNoResult(inner); // the timeout did not cancel d, which would have cancelled inner
     }
@@ -54,7 +57,7 @@ class DeferredTimeoutTest {
         Deferred<String> d = new Deferred<>();
         d.addTimeout(Duration.ofSeconds(10), loop);
         d.errback(new IllegalStateException("fail"));
-        assertEquals(0, loop.pendingCalls());
+        assertEquals(List.of(), loop.pendingCalls());
         loop.advance(Duration.ofSeconds(15));
         failureResultOf(d, IllegalStateException.class);
     }
@@ -64,7 +67,7 @@ class DeferredTimeoutTest {
         Deferred<String> d = new Deferred<>();
         d.addTimeout(Duration.ofSeconds(10), loop);
         d.cancel();
-        assertEquals(0, loop.pendingCalls());
+        assertEquals(List.of(), loop.pendingCalls());
         failureResultOf(d, CancelledException.class);
     }
 
@@ -113,9 +116,9 @@ class DeferredTimeoutTest {
     @Test
     @Timeout(10)
     void addTimeoutOffTheLoopThreadThrows() throws Exception {
-        try (ThreadedTestLoop realLoop = new ThreadedTestLoop()) {
+        try (Reactor reactor = Reactor.open(); var running = ReactorThread.start(reactor, "test-loop")) {
             Deferred<String> d = new Deferred<>();
-            assertThrows(WrongThreadException.class, () -> d.addTimeout(Duration.ofSeconds(1), realLoop));
+            assertThrows(WrongThreadException.class, () -> d.addTimeout(Duration.ofSeconds(1), reactor));
         }
     }
 }

@@ -13,19 +13,23 @@ import static org.slowpoetry.defer.DeferredAssertions.successResultOf;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slowpoetry.reactor.WrongThreadException;
+import org.slowpoetry.reactor.ManualEventLoop;
+import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.reactor.ReactorThread;
 
 /** Deferred.fromFuture and toCompletableFuture, cancellation crossing both ways. */
 class FutureBridgeTest {
-    private final FakeEventLoop loop = new FakeEventLoop();
+    private final ManualEventLoop loop = new ManualEventLoop();
 
     @Test
     void fromFutureFiresFromALoopTaskWhenTheFutureCompletes() {
@@ -33,7 +37,7 @@ class FutureBridgeTest {
         Deferred<String> d = Deferred.fromFuture(future, loop);
         future.complete("poem");
         assertNoResult(d);
-        loop.runPending();
+        loop.advance(Duration.ZERO);
         assertEquals("poem", successResultOf(d));
     }
 
@@ -41,7 +45,7 @@ class FutureBridgeTest {
     void fromFutureOfACompletedFutureStillFiresFromALoopTask() {
         Deferred<String> d = Deferred.fromFuture(CompletableFuture.completedFuture("done"), loop);
         assertNoResult(d);
-        loop.runPending();
+        loop.advance(Duration.ZERO);
         assertEquals("done", successResultOf(d));
     }
 
@@ -52,7 +56,7 @@ class FutureBridgeTest {
         });
         Deferred<String> d = Deferred.fromFuture(future, loop);
         await().atMost(Duration.ofSeconds(10)).until(future::isDone);
-        loop.runPending();
+        loop.advance(Duration.ZERO);
         assertEquals("in the pool", failureResultOf(d, IllegalStateException.class).getErrorMessage());
     }
 
@@ -63,7 +67,7 @@ class FutureBridgeTest {
         d.cancel();
         assertTrue(future.isCancelled());
         failureResultOf(d, CancelledException.class);
-        loop.runPending(); // the future's own completion arrives and is dropped
+        loop.advance(Duration.ZERO); // the future's own completion arrives and is dropped
     }
 
     @Test
@@ -71,7 +75,7 @@ class FutureBridgeTest {
         CompletableFuture<String> future = new CompletableFuture<>();
         Deferred<String> d = Deferred.fromFuture(future, loop);
         future.cancel(false);
-        loop.runPending();
+        loop.advance(Duration.ZERO);
         failureResultOf(d, CancelledException.class);
     }
 
@@ -128,40 +132,43 @@ class FutureBridgeTest {
     @Test
     @Timeout(10)
     void cancellingTheFutureFromAnotherThreadCancelsTheDeferredOnTheLoopThread() throws Exception {
-        try (ThreadedTestLoop realLoop = new ThreadedTestLoop()) {
-            AtomicReference<Thread> cancelledOn = new AtomicReference<>();
-            CompletableFuture<String> future = realLoop.call(() ->
-                    new Deferred<String>(self -> cancelledOn.set(Thread.currentThread())).toCompletableFuture(realLoop))
-                    .get(5, TimeUnit.SECONDS);
-            future.cancel(false);
-            await().atMost(Duration.ofSeconds(5)).until(() -> cancelledOn.get() != null);
-            assertSame(realLoop.thread(), cancelledOn.get());
-            assertTrue(realLoop.errors().isEmpty(), realLoop.errors().toString());
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        try (Reactor reactor = Reactor.open()) {
+            reactor.setUncaughtExceptionHandler(errors::add);
+            try (var running = ReactorThread.start(reactor, "test-loop")) {
+                AtomicReference<Thread> cancelledOn = new AtomicReference<>();
+                CompletableFuture<String> future = running.call(() -> new Deferred<String>(
+                        self -> cancelledOn.set(Thread.currentThread())).toCompletableFuture(reactor));
+                future.cancel(false);
+                await().atMost(Duration.ofSeconds(5)).until(() -> cancelledOn.get() != null);
+                assertSame(running.thread(), cancelledOn.get());
+            }
         }
+        assertEquals(List.of(), errors);
     }
 
     @Test
     @Timeout(10)
     void aFutureCompletedOnAnotherThreadFiresTheDeferredOnTheLoopThread() throws Exception {
-        try (ThreadedTestLoop realLoop = new ThreadedTestLoop()) {
+        try (Reactor reactor = Reactor.open(); var running = ReactorThread.start(reactor, "test-loop")) {
             CompletableFuture<String> future = new CompletableFuture<>();
             AtomicReference<Thread> firedOn = new AtomicReference<>();
-            realLoop.call(() -> Deferred.fromFuture(future, realLoop).addCallback(r -> {
+            running.call(() -> Deferred.fromFuture(future, reactor).addCallback(r -> {
                 firedOn.set(Thread.currentThread());
                 return r;
-            })).get(5, TimeUnit.SECONDS);
+            }));
             Thread.ofVirtual().start(() -> future.complete("from elsewhere")).join();
             await().atMost(Duration.ofSeconds(5)).until(() -> firedOn.get() != null);
-            assertSame(realLoop.thread(), firedOn.get());
+            assertSame(running.thread(), firedOn.get());
         }
     }
 
     @Test
     @Timeout(10)
     void theBridgesRefuseToStartOffTheLoopThread() throws Exception {
-        try (ThreadedTestLoop realLoop = new ThreadedTestLoop()) {
-            assertThrows(WrongThreadException.class, () -> Deferred.fromFuture(new CompletableFuture<>(), realLoop));
-            assertThrows(WrongThreadException.class, () -> new Deferred<String>().toCompletableFuture(realLoop));
+        try (Reactor reactor = Reactor.open(); var running = ReactorThread.start(reactor, "test-loop")) {
+            assertThrows(WrongThreadException.class, () -> Deferred.fromFuture(new CompletableFuture<>(), reactor));
+            assertThrows(WrongThreadException.class, () -> new Deferred<String>().toCompletableFuture(reactor));
         }
     }
 }

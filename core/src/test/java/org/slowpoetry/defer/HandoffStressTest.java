@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.reactor.ReactorThread;
 
 /**
  * The hand-off's promise under stress, with a real loop thread: inline-callbacks bodies and loop
@@ -47,85 +50,89 @@ class HandoffStressTest {
     @Test
     @Timeout(60)
     void inlineCallbacksBodiesAndLoopCallbacksNeverRunAtTheSameTime() throws Exception {
-        try (ThreadedTestLoop loop = new ThreadedTestLoop()) {
-            ArrayDeque<Deferred<Integer>> pending = new ArrayDeque<>(); // loop thread or baton holder
-            Set<Thread> bodyThreads = ConcurrentHashMap.newKeySet();
-            CountDownLatch finished = new CountDownLatch(BODIES);
-            List<Integer> sums = new ArrayList<>(); // loop thread
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        try (Reactor loop = Reactor.open()) {
+            loop.setUncaughtExceptionHandler(errors::add);
+            try (ReactorThread loopThread = ReactorThread.start(loop, "test-loop")) {
+                ArrayDeque<Deferred<Integer>> pending = new ArrayDeque<>(); // loop thread or baton holder
+                Set<Thread> bodyThreads = ConcurrentHashMap.newKeySet();
+                CountDownLatch finished = new CountDownLatch(BODIES);
+                List<Integer> sums = new ArrayList<>(); // loop thread
 
-            loop.call(() -> {
-                for (int b = 0; b < BODIES; b++) {
-                    InlineCallbacks.run(loop, ic -> {
-                        bodyThreads.add(Thread.currentThread());
-                        int sum = 0;
-                        for (int i = 0; i < ROUNDS; i++) {
-                            enter();
-                            plainCounter++;
-                            Deferred<Integer> tick = new Deferred<>();
-                            if (i % 50 == 0) {
-                                loop.callLater(Duration.ZERO, () -> tick.callback(1)); // through the baton
-                            } else {
-                                pending.add(tick);
+                loopThread.call(() -> {
+                    for (int b = 0; b < BODIES; b++) {
+                        InlineCallbacks.run(loop, ic -> {
+                            bodyThreads.add(Thread.currentThread());
+                            int sum = 0;
+                            for (int i = 0; i < ROUNDS; i++) {
+                                enter();
+                                plainCounter++;
+                                Deferred<Integer> tick = new Deferred<>();
+                                if (i % 50 == 0) {
+                                    loop.callLater(Duration.ZERO, () -> tick.callback(1)); // through the baton
+                                } else {
+                                    pending.add(tick);
+                                }
+                                exit();
+                                sum += ic.await(tick);
                             }
-                            exit();
-                            sum += ic.await(tick);
-                        }
-                        return sum;
-                    }).addCallback(sum -> {
-                        sums.add(sum);
-                        finished.countDown();
-                        return null;
-                    });
-                }
-                return null;
-            }).get(10, TimeUnit.SECONDS);
-
-            // A feeder thread keeps a few "tick" tasks queued on the loop; each fires one waiting body.
-            AtomicInteger ticksRun = new AtomicInteger();
-            AtomicBoolean done = new AtomicBoolean();
-            Semaphore queued = new Semaphore(4);
-            Thread feeder = Thread.ofPlatform().name("feeder").start(() -> {
-                while (!done.get()) {
-                    try {
-                        if (!queued.tryAcquire(10, TimeUnit.MILLISECONDS)) {
-                            continue;
-                        }
-                    } catch (InterruptedException e) {
-                        return;
+                            return sum;
+                        }).addCallback(sum -> {
+                            sums.add(sum);
+                            finished.countDown();
+                            return null;
+                        });
                     }
-                    loop.callFromThread(() -> {
-                        try {
-                            enter();
-                            plainCounter++;
-                            ticksRun.incrementAndGet();
-                            Deferred<Integer> next = pending.poll();
-                            exit();
-                            if (next != null) {
-                                next.callback(1); // runs that body, here, with the loop thread parked
-                            }
-                        } finally {
-                            queued.release();
-                        }
-                    });
-                }
-            });
-            try {
-                assertTrue(finished.await(45, TimeUnit.SECONDS), "the bodies did not finish");
-            } finally {
-                done.set(true);
-                feeder.join();
-            }
-            long counted = loop.call(() -> plainCounter).get(10, TimeUnit.SECONDS);
-            List<Integer> finalSums = loop.call(() -> List.copyOf(sums)).get(10, TimeUnit.SECONDS);
+                    return null;
+                });
 
-            assertEquals(0, overlaps.get(), "a body and the loop ran at the same time");
-            assertEquals((long) BODIES * ROUNDS + ticksRun.get(), counted, "a plain write was lost");
-            assertEquals(BODIES, finalSums.size());
-            assertTrue(finalSums.stream().allMatch(s -> s == ROUNDS), finalSums.toString());
-            assertEquals(BODIES, bodyThreads.size());
-            assertTrue(bodyThreads.stream().allMatch(Thread::isVirtual));
-            assertTrue(loop.errors().isEmpty(), loop.errors().toString());
+                // A feeder thread keeps a few "tick" tasks queued on the loop; each fires one waiting body.
+                AtomicInteger ticksRun = new AtomicInteger();
+                AtomicBoolean done = new AtomicBoolean();
+                Semaphore queued = new Semaphore(4);
+                Thread feeder = Thread.ofPlatform().name("feeder").start(() -> {
+                    while (!done.get()) {
+                        try {
+                            if (!queued.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                                continue;
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        loop.callFromThread(() -> {
+                            try {
+                                enter();
+                                plainCounter++;
+                                ticksRun.incrementAndGet();
+                                Deferred<Integer> next = pending.poll();
+                                exit();
+                                if (next != null) {
+                                    next.callback(1); // runs that body, here, with the loop thread parked
+                                }
+                            } finally {
+                                queued.release();
+                            }
+                        });
+                    }
+                });
+                try {
+                    assertTrue(finished.await(45, TimeUnit.SECONDS), "the bodies did not finish");
+                } finally {
+                    done.set(true);
+                    feeder.join();
+                }
+                long counted = loopThread.call(() -> plainCounter);
+                List<Integer> finalSums = loopThread.call(() -> List.copyOf(sums));
+
+                assertEquals(0, overlaps.get(), "a body and the loop ran at the same time");
+                assertEquals((long) BODIES * ROUNDS + ticksRun.get(), counted, "a plain write was lost");
+                assertEquals(BODIES, finalSums.size());
+                assertTrue(finalSums.stream().allMatch(s -> s == ROUNDS), finalSums.toString());
+                assertEquals(BODIES, bodyThreads.size());
+                assertTrue(bodyThreads.stream().allMatch(Thread::isVirtual));
+            }
         }
+        assertEquals(List.of(), errors, "a loop callback threw");
     }
 
     @Test

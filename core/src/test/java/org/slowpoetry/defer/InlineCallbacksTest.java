@@ -2,7 +2,6 @@ package org.slowpoetry.defer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,19 +17,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slowpoetry.reactor.WrongThreadException;
+import org.slowpoetry.reactor.ManualEventLoop;
+import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.reactor.ReactorThread;
 
 /**
- * Inline callbacks (Part 17). Most tests drive a {@link FakeEventLoop} from the test thread, which
- * is then the loop thread; those about threads use a {@link ThreadedTestLoop}.
+ * Inline callbacks (Part 17). Most tests drive a {@link ManualEventLoop} from the test thread, which
+ * is then the loop thread; those about threads use a {@link Reactor} on its own thread. That a body
+ * holds its loop is part of every loop's contract: see {@code EventLoopContractTest}.
  */
 @Timeout(20)
 class InlineCallbacksTest {
-    private final FakeEventLoop loop = new FakeEventLoop();
+    private final ManualEventLoop loop = new ManualEventLoop();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     @Test
@@ -250,8 +251,8 @@ class InlineCallbacksTest {
 
     @Test
     void runOffTheLoopThreadThrowsWrongThread() throws Exception {
-        try (ThreadedTestLoop realLoop = new ThreadedTestLoop()) {
-            assertThrows(WrongThreadException.class, () -> InlineCallbacks.run(realLoop, ic -> "x"));
+        try (Reactor reactor = Reactor.open(); var running = ReactorThread.start(reactor, "test-loop")) {
+            assertThrows(WrongThreadException.class, () -> InlineCallbacks.run(reactor, ic -> "x"));
         }
     }
 
@@ -262,15 +263,6 @@ class InlineCallbacksTest {
         Thread body = successResultOf(result);
         assertTrue(body.isVirtual());
         assertNotSame(test, body);
-    }
-
-    @Test
-    void theBodyHoldsItsLoopsBatonAndNoOtherThreadDoes() {
-        FakeEventLoop otherLoop = new FakeEventLoop();
-        Deferred<List<Boolean>> result = InlineCallbacks.run(loop,
-                ic -> List.of(InlineCallbacks.holdsLoop(loop), InlineCallbacks.holdsLoop(otherLoop)));
-        assertEquals(List.of(true, false), successResultOf(result));
-        assertFalse(InlineCallbacks.holdsLoop(loop));
     }
 
     @Test
@@ -290,25 +282,6 @@ class InlineCallbacksTest {
     void aBodyReturningADeferredFailsTheResult() {
         Deferred<Object> result = InlineCallbacks.run(loop, ic -> new Deferred<String>());
         assertTrue(failureResultOf(result, IllegalStateException.class).getErrorMessage().contains("await it"));
-    }
-
-    @Test
-    void aBodyCanUseLoopOnlyMethodsOfALoopThatHonoursTheBaton() throws Exception {
-        try (ThreadedTestLoop realLoop = new ThreadedTestLoop()) {
-            Deferred<String> result = realLoop.call(() -> InlineCallbacks.run(realLoop, ic -> {
-                Deferred<String> tick = new Deferred<>();
-                realLoop.callLater(Duration.ofMillis(1), () -> tick.callback("tock"));
-                return ic.await(tick);
-            })).get(5, TimeUnit.SECONDS);
-            AtomicReference<Object> outcome = new AtomicReference<>();
-            realLoop.call(() -> result.addBoth(r -> {
-                outcome.set(r);
-                return null;
-            })).get(5, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(5)).until(() -> outcome.get() != null);
-            assertEquals("tock", outcome.get());
-            assertTrue(realLoop.errors().isEmpty(), realLoop.errors().toString());
-        }
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.slowpoetry.reactor;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.net.SocketAddress;
@@ -19,9 +16,10 @@ import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.InlineCallbacks;
 
 /**
- * Part 17 on a real reactor: an inline-callbacks body holds the loop's baton, so the reactor counts
- * it as its own thread and the body may schedule timers and make connections itself, as the text's
- * generators do with {@code reactor.callLater} and {@code get_poetry}.
+ * Part 17 on a running reactor: an inline-callbacks body holds the loop's baton, so the reactor
+ * counts it as its own thread and the body may schedule timers and make connections itself, as the
+ * text's generators do with {@code reactor.callLater} and {@code get_poetry}. The rule itself, for
+ * every loop, is proved in {@link EventLoopContractTest}.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class InlineBodyOnReactorTest {
@@ -67,48 +65,6 @@ class InlineBodyOnReactorTest {
             }));
             await().atMost(Duration.ofSeconds(5)).until(() -> outcome.get() != null);
             assertEquals(new String(poem, StandardCharsets.US_ASCII), outcome.get());
-        }
-    }
-
-    @Test
-    void aThreadTheBodyStartsDoesNotInheritTheBaton() throws Exception {
-        try (Reactor reactor = Reactor.open(); var loop = ReactorThread.start(reactor, "t-reactor")) {
-            AtomicReference<Object> outcome = new AtomicReference<>();
-            loop.call(() -> InlineCallbacks.run(reactor, ic -> {
-                AtomicReference<Object> seen = new AtomicReference<>();
-                Thread other = Thread.ofVirtual().start(() -> {
-                    try {
-                        reactor.callLater(Duration.ZERO, () -> { });
-                        seen.set("no exception");
-                    } catch (WrongThreadException e) {
-                        seen.set(e);
-                    }
-                });
-                other.join();
-                return seen.get();
-            }).addBoth(r -> {
-                outcome.set(r);
-                return null;
-            }));
-            await().atMost(Duration.ofSeconds(5)).until(() -> outcome.get() != null);
-            assertInstanceOf(WrongThreadException.class, outcome.get());
-        }
-    }
-
-    @Test
-    void aBodyOfOneReactorIsNotInAnotherReactorsLoop() throws Exception {
-        try (Reactor reactor = Reactor.open(); Reactor other = Reactor.open();
-                var loop = ReactorThread.start(reactor, "t-reactor")) {
-            AtomicReference<Object> outcome = new AtomicReference<>();
-            loop.call(() -> InlineCallbacks.run(reactor, ic -> other.inEventLoop())
-                    .addBoth(r -> {
-                        outcome.set(r);
-                        return null;
-                    }));
-            await().atMost(Duration.ofSeconds(5)).until(() -> outcome.get() != null);
-            assertEquals(false, outcome.get());
-            assertFalse(reactor.inEventLoop(), "the test thread is not the loop");
-            assertTrue(other.inEventLoop(), "the opener configures a reactor that has not run");
         }
     }
 

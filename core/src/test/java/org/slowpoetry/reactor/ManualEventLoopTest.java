@@ -1,16 +1,13 @@
 package org.slowpoetry.reactor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,15 +15,6 @@ import org.junit.jupiter.api.Timeout;
 class ManualEventLoopTest {
     private final ManualEventLoop loop = new ManualEventLoop();
     private final List<String> log = new ArrayList<>();
-
-    @Test
-    void inEventLoopOnlyOnTheDrivingThread() throws Exception {
-        assertTrue(loop.inEventLoop());
-        var elsewhere = new AtomicBoolean(true);
-        Thread t = Thread.ofPlatform().start(() -> elsewhere.set(loop.inEventLoop()));
-        t.join();
-        assertFalse(elsewhere.get());
-    }
 
     @Test
     void callFromThreadRunsOnTheDrivingThreadAtTheNextAdvance() throws Exception {

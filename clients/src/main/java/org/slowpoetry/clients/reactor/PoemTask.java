@@ -9,7 +9,6 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.defer.Failure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.EventLoop;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /**
  * The bookkeeping for one address of a reactor fetch: its task number, the events the

@@ -14,7 +14,6 @@ import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.reactor.ReactorThread;
 import org.slowpoetry.reactor.SelectorKind;
 import org.slowpoetry.reactor.SelectorUnavailableException;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /**
  * One fetch by a reactor client: the frame every version of the text's {@code poetry_main} shares.

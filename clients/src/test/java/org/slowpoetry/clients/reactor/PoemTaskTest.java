@@ -21,7 +21,6 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.defer.Failure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.ManualEventLoop;
-import org.slowpoetry.reactor.WrongThreadException;
 import org.slowpoetry.time.ManualClock;
 import org.slowpoetry.transform.GibberishException;
 

@@ -18,7 +18,6 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.ReactorState;
 import org.slowpoetry.testing.LeakCheck;
-import org.slowpoetry.reactor.WrongThreadException;
 
 /** The frame of every reactor client: who runs what, when the reactor stops, and what is left open. */
 @ExtendWith(LeakCheck.class)

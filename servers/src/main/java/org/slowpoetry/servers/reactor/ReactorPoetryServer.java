@@ -10,7 +10,7 @@ import org.slowpoetry.servers.PoetryServer;
  * of them, and joins the thread.
  *
  * <p><b>Threading:</b> all methods are thread-safe; {@link #close()} from any thread but the
- * reactor's own (there it throws {@link org.slowpoetry.reactor.WrongThreadException}).
+ * reactor's own (there it throws {@link WrongThreadException}).
  */
 final class ReactorPoetryServer implements PoetryServer {
     private final InetSocketAddress address;

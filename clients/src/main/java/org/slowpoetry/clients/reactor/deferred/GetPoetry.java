@@ -28,7 +28,7 @@ public final class GetPoetry {
      * (UTF-8), or with a failure (the refused connect, the reset) if it could not be downloaded.
      * Nothing fires before this returns.
      *
-     * @throws org.slowpoetry.reactor.WrongThreadException off the reactor's thread
+     * @throws WrongThreadException off the reactor's thread
      */
     public static Deferred<String> getPoetry(Reactor reactor, PoemTask task) {
         Deferred<String> d = new Deferred<>();
