@@ -54,6 +54,20 @@ public final class PinningRecorder {
                 .anyMatch(m -> m != null && m.getType().getName().contains(text));
     }
 
+    /**
+     * Whether the pinning happened while a JDK class ran its static initializer: a JDK class first
+     * used during the recording (JFR's own {@code jdk.internal.event.ThrowableTracer}, say) pins
+     * the thread that initializes it, once per JVM. That is the JDK's pinning, not the code under
+     * test's, whatever frames of ours lie below it.
+     */
+    public static boolean inJdkClassInitializer(RecordedEvent event) {
+        var stack = event.getStackTrace();
+        return stack != null && stack.getFrames().stream()
+                .map(RecordedFrame::getMethod)
+                .anyMatch(m -> m != null && m.getName().equals("<clinit>")
+                        && m.getType().getName().matches("^(java|javax|jdk|sun)\\..*"));
+    }
+
     /** The event's reason, blocking operation and top of stack, for assertion messages. */
     public static String describe(RecordedEvent event) {
         String why = event.getString("pinnedReason") + " / " + event.getString("blockingOperation") + " at ";
