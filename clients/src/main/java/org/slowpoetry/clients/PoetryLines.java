@@ -27,6 +27,7 @@ import org.slowpoetry.time.Durations;
  * Task 1: get poetry from: 127.0.0.1:10000                              (blocking client)
  * Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361 (blocking client)
  * Task 1: got 30 bytes of poetry from 127.0.0.1:10000                   (a read: select, 1.0, 2.0, ...)
+ * Task 1 finished                                                       (the server closed: select, 1.0)
  * Task 1: 3003 bytes of poetry                                          (each poem's size at the end)
  * Failed to connect to: 127.0.0.1:10004                                 (clients 2.0 and 2.1)
  * Got 3 poems in 0:00:23.065661                                         (the clients that print it)
@@ -100,6 +101,25 @@ public final class PoetryLines {
      */
     public void gotChunk(int task, int bytes, String peer) {
         out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + peer);
+    }
+
+    /**
+     * stdout, the select client and client 1.0 (and the {@code loom} client that mirrors them),
+     * when a server closes the connection: {@code Task 1 finished}.
+     */
+    public void taskFinished(int task) {
+        out.println("Task " + task + " finished");
+    }
+
+    /**
+     * How a task of the select client (or client 1.0, or {@code loom}) ended: {@link #taskFinished}
+     * on stdout for a poem, {@link #failed} on stderr for a failure.
+     */
+    public void finishedOrFailed(TaskOutcome outcome) {
+        switch (outcome) {
+            case TaskOutcome.Fetched fetched -> taskFinished(fetched.task());
+            case TaskOutcome.Failed failed -> failed(failed.task(), failed.failure());
+        }
     }
 
     /** stdout, once all are done: {@code Task 1: 3003 bytes of poetry}. */

@@ -38,8 +38,8 @@ class InterruptTest {
         // the server sends its first 10 bytes, then waits a minute: the client is stuck in a read
         try (var server = TestServers.slow(TestPoems.poem("stuck", 3), 10, Duration.ofMinutes(1))) {
             RecordingListener listener = new RecordingListener();
-            ClientRun run = new ClientRun(new PrintStream(OutputStream.nullOutputStream()), MonotonicClock.system(),
-                    GetOptions.defaults(), listener);
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            ClientRun run = new ClientRun(nowhere, nowhere, MonotonicClock.system(), GetOptions.defaults(), listener);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread client = Thread.ofVirtual().name("client-" + style).start(() -> {
                 try {

@@ -27,7 +27,8 @@ class SelectVersusBlockingTest {
                 var s3 = TestServers.slow(TestPoems.poem("c", 4), 10, delay)) {
             List<Address> addresses = List.of(TestServers.address(s1), TestServers.address(s2), TestServers.address(s3));
             MonotonicClock clock = MonotonicClock.system();
-            ClientRun run = ClientRun.printingTo(new PrintStream(OutputStream.nullOutputStream()));
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            ClientRun run = ClientRun.printingTo(nowhere, nowhere);
 
             long start = clock.nanoTime();
             ClientStyles.find("blocking").fetch(addresses, run);

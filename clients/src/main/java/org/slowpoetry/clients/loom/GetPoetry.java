@@ -1,7 +1,10 @@
 package org.slowpoetry.clients.loom;
 
 import java.time.Duration;
-import org.slowpoetry.clients.PoetryLines;
+import org.slowpoetry.fetch.BlockingFetch;
+import org.slowpoetry.fetch.FetchException;
+import org.slowpoetry.fetch.FetchFailure;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.loom.ChildSpec;
 import org.slowpoetry.loom.ExitReason;
 import org.slowpoetry.loom.Mailbox;
@@ -14,21 +17,24 @@ import org.slowpoetry.time.MonotonicClock;
 
 /**
  * The download process of the {@link ErlangClient}: Part 20's {@code get_poetry}. It connects,
- * reads with plain blocking calls, sends main a {@link PoetryMessage.Chunk} per read and the
- * {@link PoetryMessage.Poem} at the end, and then ends. It has no error handling at all: if the
- * server cannot be reached or the connection breaks, {@link BlockingFetch} throws and the process
- * <em>crashes</em>; main hears of it through its monitor, as a {@link org.slowpoetry.loom.Down}
- * whose reason says what went wrong.
+ * reads with plain blocking calls ({@link BlockingFetch}), sends main a {@link PoetryMessage.Chunk}
+ * per read and the {@link PoetryMessage.Poem} at the end, and then ends. It has no error handling
+ * at all: if the server cannot be reached, goes silent past {@code --timeout} or breaks the
+ * connection, {@link BlockingFetch} throws a {@link FetchException} and the process
+ * <em>crashes</em> with it (a {@link ProcessBody} may throw anything); main hears of it through its
+ * monitor, as a {@link org.slowpoetry.loom.Down} whose reason holds the exception and so the
+ * {@link FetchFailure} value. That is Part 20's exercise 5, a readable error message, without a
+ * line of error handling in the process.
  *
  * {@snippet :
- * Monitored<Object> task = scope.spawnMonitor(main, "task-1", GetPoetry.plain(1, address, main, clock));
+ * Monitored<Object> task = scope.spawnMonitor(main, "task-1", GetPoetry.plain(1, address, settings, main));
  * }
  *
  * <p>With {@code --retries N} the same download runs {@link #supervised}: as a
  * {@link Restart#TRANSIENT} child of its own {@link RestartStrategy#ONE_FOR_ONE}
  * {@link Supervisor}, which restarts it when it crashes (and not when it ends normally, with its
  * poem), at most {@code N} times; then the supervisor gives up and the task process crashes with
- * the last reason. Erlang's answer to errors, which Part 20 ends on: let the worker crash, and
+ * {@link FetchFailure.GaveUp}. Erlang's answer to errors, which Part 20 ends on: let the worker crash, and
  * have a supervisor start it afresh.
  *
  * <p><b>Threading:</b> stateless factories. The bodies run on the processes' own virtual threads;
@@ -58,36 +64,34 @@ final class GetPoetry {
 
     /**
      * {@code get_poetry}: fetch the poem at {@code address}, telling {@code main} about every
-     * chunk and then sending it the poem. Crashes with a {@link FetchFailedException} if it cannot.
-     *
-     * @param startNanos when the task started, on {@code clock}, for the poem's elapsed time
+     * chunk and then sending it the poem. Crashes with a {@link FetchException} if it cannot.
      */
-    static ProcessBody<Object> plain(int task, Address address, Mailbox<Object> main, MonotonicClock clock,
-            long startNanos) {
+    static ProcessBody<Object> plain(int task, Address address, FetchSettings settings, Mailbox<Object> main) {
         return self -> {
-            byte[] poem = BlockingFetch.fetch(address, chunk -> main.send(new PoetryMessage.Chunk(task, chunk.length)));
-            main.send(new PoetryMessage.Poem(task, poem, clock.since(startNanos)));
+            byte[] poem = BlockingFetch.fetch(address, settings, chunk -> main.send(new PoetryMessage.Chunk(task, chunk.length)));
+            main.send(new PoetryMessage.Poem(task, poem));
         };
     }
 
     /**
      * The same download under a supervisor that restarts it up to {@code retries} times. Every
-     * crash is reported to main ({@link PoetryMessage.Crashed}) before the child dies of it. The
-     * task process crashes with {@code gave up after N retries: REASON} if the supervisor gives up.
+     * crash is reported to main ({@link PoetryMessage.Crashed}) before the child dies of it. If the
+     * supervisor gives up, the task process crashes with a {@link FetchException} whose failure is
+     * {@link FetchFailure.GaveUp}, holding the last attempt's.
      *
      * @param retries at least 1
      */
-    static ProcessBody<Object> supervised(int task, Address address, Mailbox<Object> main, int retries,
-            MonotonicClock clock, long startNanos) {
+    static ProcessBody<Object> supervised(int task, Address address, FetchSettings settings, Mailbox<Object> main,
+            int retries, MonotonicClock clock) {
         if (retries < 1) {
             throw new IllegalArgumentException("retries must be at least 1: " + retries);
         }
-        ProcessBody<Object> download = plain(task, address, main, clock, startNanos);
+        ProcessBody<Object> download = plain(task, address, settings, main);
         ChildSpec<Object> child = ChildSpec.of("download", Restart.TRANSIENT, self -> {
             try {
                 download.run(self);
-            } catch (FetchFailedException crash) {
-                main.send(new PoetryMessage.Crashed(task, crash.reason()));
+            } catch (FetchException crash) {
+                main.send(new PoetryMessage.Crashed(task, crash.failure()));
                 throw crash; // let it crash: the supervisor decides what happens next
             }
         });
@@ -107,11 +111,14 @@ final class GetPoetry {
         };
     }
 
-    /** The crash of a task whose supervisor gave up: the last download's reason, and its bytes. */
-    private static FetchFailedException gaveUp(int retries, Throwable why) {
-        if (why.getCause() instanceof FetchFailedException last) {
-            return new FetchFailedException(PoetryLines.gaveUp(retries, last.reason()), last.partial(), why);
+    /**
+     * The crash of a task whose supervisor gave up: the last download's failure, and its bytes. A
+     * last crash that was not a fetch failure is a bug, and crashes the task as it is.
+     */
+    private static Exception gaveUp(int retries, Throwable why) {
+        if (why.getCause() instanceof FetchException last) {
+            return new FetchException(new FetchFailure.GaveUp(retries, last.failure()), last.partial(), why);
         }
-        return new FetchFailedException(PoetryLines.gaveUp(retries, PoetryLines.describe(why)), new byte[0], why);
+        return new IllegalStateException("the supervisor of a download gave up", why);
     }
 }

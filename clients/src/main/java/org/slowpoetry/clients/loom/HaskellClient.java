@@ -3,11 +3,12 @@ package org.slowpoetry.clients.loom;
 import java.util.List;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.loom.Outcome;
 import org.slowpoetry.loom.Scopes;
-import org.slowpoetry.loom.TaskContext;
 import org.slowpoetry.protocol.Address;
 
 /**
@@ -17,19 +18,25 @@ import org.slowpoetry.protocol.Address;
  *
  * {@snippet lang = "text" :
  * $ slowpoetry get --style haskell 10000 10001 10002
- * Task 3: got 42 bytes of poetry from 127.0.0.1:10002
- * Task 1: got 38 bytes of poetry from 127.0.0.1:10000
- * Task 2: got 0 bytes of poetry from 127.0.0.1:10001
+ * Task 3: got 43 bytes of poetry from 127.0.0.1:10002
+ * Task 1: got 39 bytes of poetry from 127.0.0.1:10000
+ * Task 2: got 1 byte of poetry from 127.0.0.1:10001
  * ...
  * (the text of the first poem to be complete)
  * ...
  * }
  *
+ * <p>That is the stdout of the text's {@code haskell-client-1/get-poetry.hs}: a got-line per poem
+ * line, counting the line and its newline ({@code length line + 1}), and each poem whole, in the
+ * order they complete. Differences: the count is of bytes, not characters, and a line ending
+ * {@code \r\n} counts one byte less (the shared line splitter drops the {@code \r}); a server
+ * that cannot be reached (Part 21, exercise 2) is one line on stderr, and every other poem is
+ * still printed, where the original's {@code main} dies at once.
+ *
  * <p>The Haskell client's {@code gotLine} looks like a callback but is not one; neither is it here:
- * the task's own thread reads, splits ({@link PoemLines}) and prints, in a plain loop. The fan-out
- * is {@link Scopes#forEachInOrder}, a {@code StructuredTaskScope} that also binds the
- * {@link TaskContext} each line is printed with. A server that cannot be reached (Part 21,
- * exercise 2) is one line, and every other poem is still printed.
+ * the task's own thread reads, splits ({@link PoemLines}) and prints, in a plain loop
+ * ({@link BlockingTask}). The fan-out is {@link Scopes#forEachInOrder}, a
+ * {@code StructuredTaskScope} that gives the outcomes back in task order.
  *
  * <p><b>Threading:</b> stateless. {@link #fetch} forks a virtual thread per poem and returns when
  * all have ended; each prints its own lines, whole lines with one write each, so output of
@@ -51,7 +58,8 @@ public final class HaskellClient implements ClientStyle {
     @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
         PoetryLines lines = PoetryLines.of(run);
-        List<Outcome<TaskOutcome>> outcomes = Scopes.forEachInOrder(addresses, address -> fetchOne(address, run, lines));
+        List<Outcome<TaskOutcome>> outcomes = Scopes.forEachInOrder(run.tasks(addresses),
+                task -> runTask(task, run.options().fetch(), lines));
         return outcomes.stream().map(outcome -> switch (outcome) {
             case Outcome.Success<TaskOutcome>(TaskOutcome taskOutcome) -> taskOutcome;
             case Outcome.Failure<TaskOutcome>(Throwable bug) ->
@@ -60,22 +68,15 @@ public final class HaskellClient implements ClientStyle {
     }
 
     /** {@code runTask}: one poem, on its own virtual thread. Never throws for a poetry failure. */
-    private static TaskOutcome fetchOne(Address address, ClientRun run, PoetryLines lines) throws InterruptedException {
-        TaskContext context = TaskContext.current();
-        int task = context.task();
-        run.listener().started(task, address);
-        long start = run.clock().nanoTime();
-        try {
-            byte[] poem = PoemLines.fetch(address,
-                    chunk -> run.listener().received(task, chunk.length),
-                    line -> lines.gotChunk(task, line.length, context.peer()));   // gotLine
-            run.listener().finished(task);
-            lines.poemText(poem);
-            return new TaskOutcome.Fetched(task, address, poem, run.clock().since(start));
-        } catch (FetchFailedException e) {
-            run.listener().failed(task, e.reason());
-            lines.failed(task, e.reason());
-            return new TaskOutcome.Failed(task, address, e.reason(), e.partial(), run.clock().since(start));
+    private static TaskOutcome runTask(PoemTask task, FetchSettings settings, PoetryLines lines)
+            throws InterruptedException {
+        String peer = task.address().toString();
+        BlockingTask.Fetch gotLines = PoemLines.splitting(line -> lines.gotChunk(task.number(), line.length + 1, peer));
+        TaskOutcome outcome = BlockingTask.run(task, settings, gotLines, chunk -> { });
+        switch (outcome) {
+            case TaskOutcome.Fetched fetched -> lines.poemText(fetched.poem());
+            case TaskOutcome.Failed failed -> lines.failed(failed.task(), failed.failure());
         }
+        return outcome;
     }
 }

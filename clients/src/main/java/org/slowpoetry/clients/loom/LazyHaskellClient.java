@@ -6,10 +6,11 @@ import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.loom.Mailbox;
-import org.slowpoetry.loom.TaskContext;
 import org.slowpoetry.protocol.Address;
 
 /**
@@ -33,11 +34,13 @@ import org.slowpoetry.protocol.Address;
  * scope.join();                                  // every reader is done by now
  * }
  *
- * <p>A server that cannot be reached (Part 21, exercise 2) gives one readable line when its poem's
- * turn comes, and every other poem is still printed.
+ * <p>That is the stdout of the text's {@code haskell-client-2/get-poetry.hs}: the poems, in address
+ * order, and nothing else. Where the original's {@code main} would die on a server that cannot be
+ * reached, this one writes one line to stderr when that poem's turn comes (Part 21, exercise 2),
+ * and every other poem is still printed.
  *
  * <p><b>Threading:</b> stateless. {@link #fetch} owns the scope and is the only thread that prints
- * poem text; the readers only fill their streams (and tell the listener). When {@code fetch}
+ * poem text; the readers only fill their streams (and keep their tasks' books). When {@code fetch}
  * returns or throws, every reader has ended and its socket is closed. An interrupt of the caller
  * cancels the scope and {@code fetch} throws {@link InterruptedException}.
  */
@@ -56,57 +59,50 @@ public final class LazyHaskellClient implements ClientStyle {
     @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
         PoetryLines lines = PoetryLines.of(run);
-        List<Mailbox<PoemPiece>> streams = new ArrayList<>(addresses.size());
-        List<TaskOutcome> outcomes = new ArrayList<>(addresses.size());
+        List<PoemTask> tasks = run.tasks(addresses);
+        List<Mailbox<PoemPiece>> streams = new ArrayList<>(tasks.size());
+        List<TaskOutcome> outcomes = new ArrayList<>(tasks.size());
         try (var scope = StructuredTaskScope.open(Joiner.<Void>awaitAll(),
                 config -> config.withName("get-poetry").withThreadFactory(Thread.ofVirtual().name("task-", 1).factory()))) {
-            for (int i = 0; i < addresses.size(); i++) {
-                Address address = addresses.get(i);
+            for (PoemTask task : tasks) {
                 Mailbox<PoemPiece> stream = new Mailbox<>();
                 streams.add(stream);
-                var context = new TaskContext(i + 1, address.toString());
-                run.listener().started(context.task(), address);
-                scope.fork(() -> ScopedValue.where(TaskContext.CURRENT, context).call(() -> read(address, stream, run)));
+                scope.fork(() -> read(task, run.options().fetch(), stream));
             }
-            for (int i = 0; i < addresses.size(); i++) {
-                outcomes.add(print(i + 1, addresses.get(i), streams.get(i), lines));
+            for (int i = 0; i < tasks.size(); i++) {
+                outcomes.add(print(tasks.get(i), streams.get(i), lines));
             }
             scope.join(); // every stream has ended, so every reader has, or is about to
         }
         return List.copyOf(outcomes);
     }
 
-    /** A reader: fills its poem's stream line by line, then ends it. Never throws for a poetry failure. */
-    private static Void read(Address address, Mailbox<PoemPiece> stream, ClientRun run) throws InterruptedException {
-        int task = TaskContext.current().task();
-        long start = run.clock().nanoTime();
+    /**
+     * A reader: fills its poem's stream line by line, then ends it, however the task ended (and
+     * even if a bug ended it, so that the printer is never left waiting).
+     */
+    private static Void read(PoemTask task, FetchSettings settings, Mailbox<PoemPiece> stream)
+            throws InterruptedException {
         try {
-            byte[] poem = PoemLines.fetch(address,
-                    chunk -> run.listener().received(task, chunk.length),
-                    line -> stream.send(new PoemPiece.Line(line)));
-            run.listener().finished(task);
-            stream.send(new PoemPiece.End(poem, run.clock().since(start)));
-        } catch (FetchFailedException e) {
-            run.listener().failed(task, e.reason());
-            stream.send(new PoemPiece.Broken(e.reason(), e.partial(), run.clock().since(start)));
+            BlockingTask.run(task, settings, PoemLines.splitting(line -> stream.send(new PoemPiece.Line(line))),
+                    chunk -> { });
+        } finally {
+            stream.send(PoemPiece.End.END);
         }
         return null;
     }
 
     /** Prints one poem's lines as they come, until its stream ends; on the owner's thread. */
-    private static TaskOutcome print(int task, Address address, Mailbox<PoemPiece> stream, PoetryLines lines)
+    private static TaskOutcome print(PoemTask task, Mailbox<PoemPiece> stream, PoetryLines lines)
             throws InterruptedException {
-        while (true) {
-            switch (stream.receive()) {
-                case PoemPiece.Line line -> lines.poemLine(line.text());
-                case PoemPiece.End end -> {
-                    return new TaskOutcome.Fetched(task, address, end.poem(), end.elapsed());
-                }
-                case PoemPiece.Broken broken -> {
-                    lines.failed(task, broken.reason());
-                    return new TaskOutcome.Failed(task, address, broken.reason(), broken.partial(), broken.elapsed());
-                }
-            }
+        for (PoemPiece piece; (piece = stream.receive()) instanceof PoemPiece.Line(byte[] text); ) {
+            lines.poemLine(text);
         }
+        // The reader ended the task before it ended the stream, and the mailbox hands that over.
+        TaskOutcome outcome = task.outcome();
+        if (outcome instanceof TaskOutcome.Failed failed) {
+            lines.failed(failed.task(), failed.failure());
+        }
+        return outcome;
     }
 }

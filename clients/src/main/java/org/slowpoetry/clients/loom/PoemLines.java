@@ -3,7 +3,10 @@ package org.slowpoetry.clients.loom;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
-import org.slowpoetry.clients.PoetryLines;
+import org.slowpoetry.fetch.BlockingFetch;
+import org.slowpoetry.fetch.FetchException;
+import org.slowpoetry.fetch.FetchFailure;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.LineSplitter;
 import org.slowpoetry.protocol.ProtocolException;
@@ -16,33 +19,35 @@ import org.slowpoetry.protocol.ProtocolException;
  * clients) cuts them into lines.
  *
  * {@snippet :
- * byte[] poem = PoemLines.fetch(address, chunk -> {}, line ->
+ * BlockingTask.Fetch fetch = PoemLines.splitting(line ->
  *         System.out.println(new String(line, UTF_8)));   // each line as it arrives
+ * byte[] poem = fetch.fetch(address, settings, chunk -> { });
  * }
  *
- * <p><b>Threading:</b> stateless; {@link #fetch} runs on the calling thread, blocks it until the
- * poem is complete, and calls both handlers on that thread.
+ * <p><b>Threading:</b> stateless; a fetch runs on the calling thread, blocks it until the poem is
+ * complete, and calls both handlers on that thread.
  */
 final class PoemLines {
     private PoemLines() {
     }
 
     /**
-     * Fetches the poem at {@code address}, passing every read to {@code onChunk} and then every line
-     * it completes (without its terminator) to {@code onLine}; the last line is passed at the end
-     * even if the poem does not end with a newline.
-     *
-     * @return the whole poem, byte for byte as sent
-     * @throws FetchFailedException if the server cannot be reached, the connection breaks, or a
-     *         line is longer than {@link LineSplitter#DEFAULT_MAX_LINE_BYTES}
-     * @throws InterruptedException if the thread is interrupted; the socket is closed
+     * A fetch that passes every read to its chunk handler and then every line it completes (without
+     * its terminator) to {@code onLine}; the last line is passed at the end even if the poem does
+     * not end with a newline. It returns the whole poem, byte for byte as sent, and fails with
+     * {@link FetchFailure.BadPoem} if a line is longer than
+     * {@link LineSplitter#DEFAULT_MAX_LINE_BYTES}.
      */
-    static byte[] fetch(Address address, BlockingFetch.ChunkHandler onChunk, Consumer<byte[]> onLine)
-            throws InterruptedException {
+    static BlockingTask.Fetch splitting(Consumer<byte[]> onLine) {
+        return (address, settings, onChunk) -> fetch(address, settings, onChunk, onLine);
+    }
+
+    private static byte[] fetch(Address address, FetchSettings settings, BlockingFetch.ChunkHandler onChunk,
+            Consumer<byte[]> onLine) throws FetchException, InterruptedException {
         LineSplitter splitter = new LineSplitter();
         ByteArrayOutputStream soFar = new ByteArrayOutputStream();
         try {
-            byte[] poem = BlockingFetch.fetch(address, chunk -> {
+            byte[] poem = BlockingFetch.fetch(address, settings, chunk -> {
                 soFar.writeBytes(chunk);
                 onChunk.onChunk(chunk);
                 splitter.feed(ByteBuffer.wrap(chunk), onLine);
@@ -50,7 +55,9 @@ final class PoemLines {
             splitter.finish().ifPresent(onLine);
             return poem;
         } catch (ProtocolException e) {
-            throw new FetchFailedException(PoetryLines.badPoem(address, e), soFar.toByteArray(), e);
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines()
+                    .findFirst().orElse(e.getClass().getSimpleName());
+            throw new FetchException(new FetchFailure.BadPoem(address, soFar.size(), detail), soFar.toByteArray(), e);
         }
     }
 }

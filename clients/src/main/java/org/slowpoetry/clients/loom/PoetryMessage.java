@@ -1,7 +1,7 @@
 package org.slowpoetry.clients.loom;
 
-import java.time.Duration;
 import java.util.Objects;
+import org.slowpoetry.fetch.FetchFailure;
 
 /**
  * What a download process of the {@link ErlangClient} sends to the main process's mailbox:
@@ -25,15 +25,10 @@ sealed interface PoetryMessage {
     record Chunk(int task, int bytes) implements PoetryMessage {
     }
 
-    /**
-     * A download has its whole poem: the server closed the connection.
-     *
-     * @param elapsed from the start of the task (its first attempt, with {@code --retries}) to now
-     */
-    record Poem(int task, byte[] poem, Duration elapsed) implements PoetryMessage {
+    /** A download has its whole poem: the server closed the connection. */
+    record Poem(int task, byte[] poem) implements PoetryMessage {
         public Poem {
             poem = poem.clone();
-            Objects.requireNonNull(elapsed, "elapsed");
         }
 
         @Override
@@ -46,11 +41,11 @@ sealed interface PoetryMessage {
      * A supervised download crashed; its supervisor will restart it, or give up. Like the error
      * report Part 20's Erlang runtime prints for a crashed process.
      *
-     * @param reason the one-line reason, as from {@link FetchFailedException#reason()}
+     * @param failure why it crashed, as its {@link org.slowpoetry.fetch.FetchException} said
      */
-    record Crashed(int task, String reason) implements PoetryMessage {
+    record Crashed(int task, FetchFailure failure) implements PoetryMessage {
         public Crashed {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(failure, "failure");
         }
     }
 }

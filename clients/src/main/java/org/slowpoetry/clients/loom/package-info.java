@@ -11,8 +11,8 @@
  * <thead><tr><th>{@code --style}</th><th>Class</th><th>The idea</th></tr></thead>
  * <tbody>
  * <tr><td>{@code loom}</td><td>{@link org.slowpoetry.clients.loom.LoomClient}</td>
- *     <td>a {@code StructuredTaskScope} owns one subtask per poem; a deadline for all of them;
- *     the task's identity in a {@code ScopedValue}</td></tr>
+ *     <td>a {@code StructuredTaskScope} owns one subtask per poem; a failure is an outcome, only a
+ *     bug throws; the task's identity in a {@code ScopedValue}</td></tr>
  * <tr><td>{@code erlang}</td><td>{@link org.slowpoetry.clients.loom.ErlangClient},
  *     {@code GetPoetry}, {@code CollectPoems}, {@code PoetryMessage}</td>
  *     <td>processes and messages: {@code spawn_monitor}, {@code receive} until every
@@ -25,10 +25,13 @@
  * </tbody>
  * </table>
  *
- * <p>All four fetch with the same few lines of blocking code, {@code BlockingFetch} (and
- * {@code PoemLines} to cut it into lines); a download that fails throws
- * {@code FetchFailedException}, whose message is the one line printed
- * for it. Start reading at {@code BlockingFetch}, then {@link org.slowpoetry.clients.loom.LoomClient}.
+ * <p>All four fetch with the blocking client's code, {@link org.slowpoetry.fetch.BlockingFetch} (and
+ * {@code PoemLines} to cut it into lines), which bounds every connect and silent read by
+ * {@code --timeout}; a download that fails throws a {@link org.slowpoetry.fetch.FetchException}
+ * carrying the {@link org.slowpoetry.fetch.FetchFailure} value. Three of the styles catch it in
+ * one place, {@code BlockingTask}, which ends the task's {@link org.slowpoetry.clients.PoemTask};
+ * the Erlang client's processes let it crash them, and main reads it from the {@code Down}. Start
+ * reading at {@code BlockingFetch}, then {@link org.slowpoetry.clients.loom.LoomClient}.
  * The machinery (mailboxes, processes, supervisors, scopes) is in {@link org.slowpoetry.loom}.
  */
 package org.slowpoetry.clients.loom;

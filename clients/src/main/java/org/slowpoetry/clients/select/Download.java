@@ -1,173 +1,157 @@
 package org.slowpoetry.clients.select;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
-import org.slowpoetry.clients.ClientRun;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.PoetryLines;
-import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.protocol.Address;
+import org.slowpoetry.fetch.PoemDownload;
+import org.slowpoetry.fetch.PoemResult;
+import org.slowpoetry.time.MonotonicClock;
 
 /**
- * One task of the {@link SelectClient}: a non-blocking channel, the poem so far, and what to do
- * when the selector says the channel is ready. This is the per-socket bookkeeping the text points
- * out the asynchronous client must keep ("we have to keep track of the poetry we've received from
- * each server so far").
+ * One task of the {@link SelectClient}: a non-blocking channel and what to do when the selector
+ * says it is ready. This is the per-socket bookkeeping the text points out the asynchronous client
+ * must keep ("we have to keep track of the poetry we've received from each server so far"). The
+ * poem so far and the rules for what counts as one are the shared {@link PoemDownload}'s; the
+ * task's events and outcome are the shared {@link PoemTask}'s; what is left here is the part a
+ * select loop has to do by hand: the channel, its readiness, and its deadline.
+ *
+ * <p>The deadline is the {@code --timeout}: a connect that does not complete, or a server that
+ * sends nothing, for that long ends the task with {@link PoemDownload#timedOut()}. Every event
+ * (the start, a completed connect, a read that brought bytes) moves the deadline on.
  *
  * <p><b>Threading:</b> confined to the thread running {@link SelectClient#fetch}; not thread-safe.
  */
 final class Download implements AutoCloseable {
 
-    /** Where a download is. Moves forward only: CONNECTING → READING → DONE or FAILED. */
-    enum State {
-        CONNECTING,
-        READING,
-        DONE,
-        FAILED
-    }
-
     private static final int READ_SIZE = 1024;
 
-    private final int task;
-    private final Address address;
-    private final ClientRun run;
+    private final PoemTask task;
+    private final PoemDownload poem;
     private final PoetryLines lines;
-    private final long startNanos;
-    /** The poem so far. Written and read by the selecting thread only. */
-    private final ByteArrayOutputStream poem = new ByteArrayOutputStream();
+    private final MonotonicClock clock;
     /** Reused for every read. Selecting thread only. */
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_SIZE);
-    /** Null until {@link #start} opened it. Selecting thread only. */
+    /** Null if the channel could not be opened. Selecting thread only. */
     private SocketChannel channel;
-    /** Selecting thread only; see {@link State}. */
-    private State state = State.CONNECTING;
-    /** Set once, when the state becomes DONE or FAILED. Selecting thread only. */
-    private TaskOutcome outcome;
+    /** Null if the connect failed at once. Selecting thread only. */
+    private SelectionKey key;
+    /** When the task times out unless something happens first, on {@code clock}. Selecting thread only. */
+    private long deadlineNanos;
 
-    private Download(int task, Address address, ClientRun run, PoetryLines lines) {
+    private Download(PoemTask task, PoemDownload poem, PoetryLines lines, MonotonicClock clock) {
         this.task = task;
-        this.address = address;
-        this.run = run;
+        this.poem = poem;
         this.lines = lines;
-        this.startNanos = run.clock().nanoTime();
+        this.clock = clock;
     }
 
     /**
-     * Starts a non-blocking connect to {@code address} and registers with {@code selector}; a
-     * connect that fails at once (refused, unknown host) gives a download that is already FAILED.
+     * Starts the task with a non-blocking connect, registered with {@code selector}; a connect that
+     * fails at once (refused, unknown host) ends the task before this returns.
      */
-    static Download start(int task, Address address, Selector selector, ClientRun run, PoetryLines lines) {
-        run.listener().started(task, address);
-        Download download = new Download(task, address, run, lines);
+    static Download start(PoemTask task, PoemDownload poem, Selector selector, PoetryLines lines, MonotonicClock clock) {
+        Download download = new Download(task, poem, lines, clock);
+        task.start();
+        download.progressed();
         try {
             download.channel = SocketChannel.open();
             download.channel.configureBlocking(false);
-            boolean connected = download.channel.connect(address.toSocketAddress());
-            download.channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, download);
+            boolean connected = download.channel.connect(poem.address().toSocketAddress());
+            download.key = download.channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT);
             if (connected) {
-                download.state = State.READING;
+                poem.connected();
             }
         } catch (IOException | UnresolvedAddressException e) {
-            download.fail(PoetryLines.cannotConnect(address, e));
+            download.end(poem.failed(e));
         }
         return download;
     }
 
+    /** True once the server closed the connection or the task failed. */
+    boolean isOver() {
+        return task.isOver();
+    }
+
+    /** Whether the selector reported this download's channel ready in the last round. */
+    boolean isReadyIn(Selector selector) {
+        return key != null && selector.selectedKeys().contains(key);
+    }
+
+    /** When this open download times out, on the run's clock. */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
     /** Called by the select loop when this download's channel is ready. */
-    void onReady(SelectionKey key) {
-        assert state == State.CONNECTING || state == State.READING : state;
+    void onReady() {
+        assert !isOver();
         if (key.isConnectable()) {
             try {
                 channel.finishConnect();
                 key.interestOps(SelectionKey.OP_READ);
-                state = State.READING;
+                poem.connected();
+                progressed();
             } catch (IOException e) {
-                fail(PoetryLines.cannotConnect(address, e));
+                end(poem.failed(e));
             }
         } else if (key.isReadable()) {
             readAvailable();
         }
     }
 
-    /** Reads what is there now, without blocking: one line and one listener event for all of it. */
-    private void readAvailable() {
-        int got = 0;
-        boolean ended = false;
-        IOException broken = null;
-        try {
-            while (true) {
-                buffer.clear();
-                int n = channel.read(buffer);
-                if (n > 0) {
-                    poem.write(buffer.array(), 0, n);
-                    got += n;
-                } else {
-                    ended = n < 0;
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            broken = e;
-        }
-        if (got > 0) {
-            run.listener().received(task, got);
-            lines.gotChunk(task, got, address);
-        }
-        if (broken != null) {
-            fail(PoetryLines.connectionLost(address, poem.size(), broken));
-        } else if (ended) {
-            finish();
-        }
-    }
-
-    private void finish() {
-        closeChannel();
-        state = State.DONE;
-        outcome = new TaskOutcome.Fetched(task, address, poem.toByteArray(), elapsed());
-        run.listener().finished(task);
-    }
-
-    private void fail(String reason) {
-        closeChannel();
-        state = State.FAILED;
-        outcome = new TaskOutcome.Failed(task, address, reason, poem.toByteArray(), elapsed());
-        run.listener().failed(task, reason);
-        lines.failed(task, reason);
-    }
-
-    private Duration elapsed() {
-        return run.clock().since(startNanos);
-    }
-
-    /** True once the server closed the connection or the task failed. */
-    boolean isOver() {
-        return state == State.DONE || state == State.FAILED;
+    /** Called by the select loop once the deadline has passed with nothing happening. */
+    void timeOut() {
+        assert !isOver();
+        end(poem.timedOut());
     }
 
     /**
-     * What became of the task.
-     *
-     * @throws IllegalStateException if it is not {@link #isOver() over} yet
+     * Reads what is there now, without blocking: one line and one task event for all of it; at the
+     * end of the poem, {@code Task N finished}, as the text's loop prints it.
      */
-    TaskOutcome outcome() {
-        if (outcome == null) {
-            throw new IllegalStateException("task " + task + " is still " + state);
+    private void readAvailable() {
+        int got = 0;
+        PoemResult ended = null;
+        try {
+            for (int n; ended == null && (n = channel.read(buffer.clear())) != 0; ) {
+                if (n < 0) {
+                    ended = poem.end();
+                } else {
+                    ended = poem.append(buffer.flip()).orElse(null); // too long: nothing of it is kept
+                    got += ended == null ? n : 0;
+                }
+            }
+        } catch (IOException e) {
+            ended = poem.failed(e);
         }
-        return outcome;
+        if (got > 0) {
+            task.received(got);
+            lines.gotChunk(task.number(), got, task.address());
+            progressed();
+        }
+        if (ended != null) {
+            end(ended);
+        }
     }
 
-    /** Closes the channel (which also cancels its key); the state is left as it is. Idempotent. */
+    /** Ends the task as the download ended: {@code Task N finished}, or the failure on stderr. */
+    private void end(PoemResult result) {
+        close();
+        lines.finishedOrFailed(task.end(result));
+    }
+
+    private void progressed() {
+        deadlineNanos = clock.nanoTime() + poem.settings().timeout().toNanos();
+    }
+
+    /** Closes the channel (which also cancels its key). Idempotent. */
     @Override
     public void close() {
-        closeChannel();
-    }
-
-    private void closeChannel() {
         if (channel == null) {
             return;
         }

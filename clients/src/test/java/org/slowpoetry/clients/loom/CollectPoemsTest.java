@@ -2,17 +2,25 @@ package org.slowpoetry.clients.loom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slowpoetry.clients.RecordingListener;
+import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.clients.PoemTask;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchException;
+import org.slowpoetry.fetch.FetchFailure;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.loom.Mailbox;
 import org.slowpoetry.loom.Monitored;
 import org.slowpoetry.loom.ProcessScope;
@@ -30,33 +38,48 @@ class CollectPoemsTest {
     private final Captured out = new Captured();
     private final RecordingListener events = new RecordingListener();
 
+    private static GetOptions options(boolean inOrder) {
+        return new GetOptions(FetchSettings.defaults(), false, true, false, inOrder, 0, OptionalLong.empty(), false,
+                "epoll");
+    }
+
+    private static byte[] poem(int task) {
+        return ("poem " + task).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Tasks 1 to 3, started, fetching from made-up addresses. */
+    private static List<PoemTask> tasks(ClientRun run) {
+        List<PoemTask> tasks = run.tasks(List.of(new Address("127.0.0.1", 1), new Address("127.0.0.1", 2),
+                new Address("127.0.0.1", 3)));
+        tasks.forEach(PoemTask::start);
+        return tasks;
+    }
+
     /**
-     * Three processes; process {@code k} sends a poem of {@code k} bytes and ends, in the order
+     * Three processes; process {@code k} sends the poem {@code poem k} and ends, in the order
      * {@code finishing}, each only after the one before it has ended; task {@code failing} crashes
-     * instead. Then main collects.
+     * with a refused connect instead. Then main collects.
      */
     private List<TaskOutcome> collect(boolean inOrder, List<Integer> finishing, int failing) throws Exception {
-        GetOptions options = new GetOptions(false, java.util.Optional.empty(), true, false, inOrder, 0,
-                java.util.OptionalLong.empty(), false, "epoll");
-        CollectPoems collector = new CollectPoems(out.run(options, events));
+        ClientRun run = out.run(options(inOrder), events);
+        CollectPoems collector = new CollectPoems(run);
         Mailbox<Object> main = new Mailbox<>();
         List<CountDownLatch> go = new ArrayList<>();
         List<Monitored<Object>> processes = new ArrayList<>();
         try (var scope = ProcessScope.open("test")) {
-            for (int task = 1; task <= 3; task++) {
-                int k = task;
+            for (PoemTask task : tasks(run)) {
+                int k = task.number();
                 CountDownLatch latch = new CountDownLatch(1);
                 go.add(latch);
                 Monitored<Object> process = scope.spawnMonitor(main, "task-" + k, self -> {
                     latch.await();
                     if (k == failing) {
-                        throw new FetchFailedException("failed to connect to 127.0.0.1:" + k + ": Connection refused",
-                                new byte[0], null);
+                        throw new FetchException(new FetchFailure.Refused(task.address()), new byte[0], null);
                     }
-                    main.send(new PoetryMessage.Poem(k, new byte[k], Duration.ZERO));
+                    main.send(new PoetryMessage.Poem(k, poem(k)));
                 });
                 processes.add(process);
-                collector.watch(new Address("127.0.0.1", k), process.pid(), process.ref(), 0);
+                collector.watch(task, process.pid(), process.ref());
             }
             for (int k : finishing) {
                 go.get(k - 1).countDown();
@@ -66,43 +89,43 @@ class CollectPoemsTest {
         }
     }
 
-    private List<String> printed() {
-        return out.lines();
-    }
-
     @Test
-    void poemsAreTakenAsTheyArriveByDefault() throws Exception {
+    void poemsArePrintedOnceAllAreDownTheLatestFirstAsTheOriginalPrependsThem() throws Exception {
         collect(false, List.of(3, 1, 2), 0);
-        assertEquals(List.of("Task 3: 3 bytes of poetry", "Task 1: 1 byte of poetry", "Task 2: 2 bytes of poetry"), printed());
+        assertEquals(List.of("poem 2", "poem 1", "poem 3"), out.lines());
     }
 
     @Test
     void inOrderSelectiveReceiveLeavesLaterPoemsWaitingInTheMailbox() throws Exception {
         List<TaskOutcome> outcomes = collect(true, List.of(3, 2, 1), 0);
-        assertEquals(List.of("Task 1: 1 byte of poetry", "Task 2: 2 bytes of poetry", "Task 3: 3 bytes of poetry"), printed());
+        assertEquals(List.of("poem 1", "poem 2", "poem 3"), out.lines());
         outcomes.forEach(o -> assertInstanceOf(TaskOutcome.Fetched.class, o));
     }
 
     @Test
-    void inOrderSkipsACrashedTaskAndReportsItAtOnce() throws Exception {
+    void inOrderSkipsACrashedTaskWhoseFailureIsOneLineOnStderr() throws Exception {
         List<TaskOutcome> outcomes = collect(true, List.of(3, 2, 1), 2);
-        assertEquals(List.of("Task 2: failed to connect to 127.0.0.1:2: Connection refused",
-                "Task 1: 1 byte of poetry", "Task 3: 3 bytes of poetry"), printed());
-        assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(1));
+        assertEquals(List.of("poem 1", "poem 3"), out.lines());
+        assertEquals(List.of("Task 2: failed to connect to 127.0.0.1:2: Connection refused"), out.errLines());
+        var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(1));
+        assertEquals(new FetchFailure.Refused(new Address("127.0.0.1", 2)), failed.failure());
     }
 
     @Test
-    void aCrashThatIsNotAFetchFailureIsNamedNotHidden() throws Exception {
-        GetOptions options = GetOptions.defaults();
-        CollectPoems collector = new CollectPoems(out.run(options, events));
+    void aCrashThatIsNotAFetchFailureIsABugThatCollectThrows() throws Exception {
+        ClientRun run = out.run(options(false), events);
+        CollectPoems collector = new CollectPoems(run);
         Mailbox<Object> main = new Mailbox<>();
+        IllegalStateException bug = new IllegalStateException("a bug");
         try (var scope = ProcessScope.open("test")) {
-            Monitored<Object> process = scope.spawnMonitor(main, "task-1", self -> {
-                throw new IllegalStateException("a bug");
-            });
-            collector.watch(new Address("127.0.0.1", 1), process.pid(), process.ref(), 0);
-            var failed = assertInstanceOf(TaskOutcome.Failed.class, collector.collect(main).getFirst());
-            assertEquals("crashed: a bug", failed.reason());
+            for (PoemTask task : tasks(run)) {
+                Monitored<Object> process = scope.spawnMonitor(main, "task-" + task.number(), self -> {
+                    throw bug;
+                });
+                collector.watch(task, process.pid(), process.ref());
+            }
+            var thrown = assertThrows(IllegalStateException.class, () -> collector.collect(main));
+            assertSame(bug, thrown.getCause());
         }
     }
 }

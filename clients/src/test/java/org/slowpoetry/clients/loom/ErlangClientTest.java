@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.clients.PoetryLines;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.TaskListener;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchFailure;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.testing.LeakCheck;
 
 /** {@code get --style erlang}: the Part 20 exercises and the supervised retries, end to end. */
@@ -37,7 +40,8 @@ class ErlangClientTest {
     private final RecordingListener events = new RecordingListener();
 
     private static GetOptions options(boolean quiet, boolean timing, boolean inOrder, int retries) {
-        return new GetOptions(false, Optional.empty(), quiet, timing, inOrder, retries, OptionalLong.empty(), false, "epoll");
+        return new GetOptions(FetchSettings.defaults(), false, quiet, timing, inOrder, retries, OptionalLong.empty(), false,
+                "epoll");
     }
 
     /** A listener that opens {@code latch} once {@code bytes} bytes of task 1 have reached main. */
@@ -63,9 +67,9 @@ class ErlangClientTest {
 
             assertArrayEquals(poem, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.getFirst()).poem());
             assertEquals(2, server.accepted());
-            assertEquals(List.of(
-                    "Task 1: crashed: lost connection to " + server.address() + " after 20 bytes: Connection reset",
-                    "Task 1: " + poem.length + " bytes of poetry"), out.lines());
+            assertEquals(List.of("Task 1: crashed: lost connection to " + server.address()
+                    + " after 20 bytes: Connection reset"), out.errLines());
+            assertEquals(new String(poem, StandardCharsets.US_ASCII) + "\n", out.text(), "stdout is the poem alone");
         }
     }
 
@@ -76,11 +80,12 @@ class ErlangClientTest {
             List<TaskOutcome> outcomes = new ErlangClient().fetch(List.of(server.address()),
                     out.run(options(true, false, false, 0), events.andThen(opening(readTwenty, 20))));
 
-            String reason = "lost connection to " + server.address() + " after 20 bytes: Connection reset";
             var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.getFirst());
-            assertEquals(reason, failed.reason());
+            var lost = assertInstanceOf(FetchFailure.Lost.class, failed.failure());
+            assertEquals(20, lost.received());
             assertEquals(20, failed.partial().length);
-            assertEquals(List.of("Task 1: " + reason), out.lines());
+            assertEquals(List.of("Task 1: " + PoetryLines.reason(lost)), out.errLines());
+            assertEquals("", out.text());
             assertEquals(1, server.accepted());
         }
     }
@@ -95,14 +100,15 @@ class ErlangClientTest {
             var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(0));
             assertArrayEquals(fine, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(1)).poem());
             assertEquals(2, broken.accepted(), "one start and one restart");
-            // Reset at once, the client sees it while connecting or at its first read: either reason.
-            List<String> task1 = out.lines().stream().filter(l -> l.startsWith("Task 1: ")).toList();
-            assertEquals(3, task1.size(), out::text);
-            assertTrue(task1.get(0).startsWith("Task 1: crashed: ") && task1.get(1).startsWith("Task 1: crashed: "), out::text);
-            String last = task1.get(1).substring("Task 1: crashed: ".length());
-            assertTrue(last.contains(broken.address() + "") && last.contains("reset"), last);
-            assertEquals("gave up after 1 retry: " + last, failed.reason());
-            assertEquals("Task 1: " + failed.reason(), task1.get(2));
+            var gaveUp = assertInstanceOf(FetchFailure.GaveUp.class, failed.failure());
+            assertEquals(1, gaveUp.retries());
+            // Reset at once, the client sees it while connecting or at its first read: either failure.
+            assertEquals(broken.address(), gaveUp.last().address());
+            List<String> task1 = out.errLines().stream().filter(l -> l.startsWith("Task 1: ")).toList();
+            assertEquals(3, task1.size(), out::errText);
+            assertTrue(task1.get(0).startsWith("Task 1: crashed: "), task1.get(0));
+            assertEquals("Task 1: crashed: " + PoetryLines.reason(gaveUp.last()), task1.get(1));
+            assertEquals("Task 1: " + PoetryLines.reason(gaveUp), task1.get(2));
         }
     }
 
@@ -112,8 +118,9 @@ class ErlangClientTest {
         try (var s1 = Servers.slow(a, 10, DELAY)) {
             new ErlangClient().fetch(List.of(Servers.address(s1)), out.run(options(true, true, false, 0), events));
 
-            List<String> lines = out.lines();
-            assertEquals(1, lines.size(), out::text);
+            assertEquals(new String(a, StandardCharsets.US_ASCII) + "\n", out.text(), "stdout is the poem alone");
+            List<String> lines = out.errLines();
+            assertEquals(1, lines.size(), out::errText);
             assertTrue(lines.getFirst().matches("Task 1: got " + a.length + " bytes of poetry from 127\\.0\\.0\\.1:"
                     + s1.port() + " in 0:00:\\d\\d(\\.\\d{6})?"), lines.getFirst());
             assertEquals(a.length, events.bytes(), "the listener still hears every chunk");
@@ -121,8 +128,8 @@ class ErlangClientTest {
     }
 
     @Test
-    void withoutInOrderPoemsArePrintedAsTheyArrive() throws Exception {
-        // Task 1's poem is held back until main has printed poems 2 and 3.
+    void withoutInOrderThePoemsArePrintedAtTheEndTheLatestFirst() throws Exception {
+        // Task 1's poem is held back until main has taken poems 2 and 3.
         CountDownLatch othersPrinted = new CountDownLatch(2);
         TaskListener gate = new TaskListener() {
             @Override
@@ -132,7 +139,7 @@ class ErlangClientTest {
         };
         List<Integer> order = poemOrder(false, othersPrinted, gate);
         assertEquals(List.of(1, 2, 3), order.stream().sorted().toList());
-        assertEquals(1, order.getLast(), "task 1 finished last, and was printed last: " + order);
+        assertEquals(1, order.getFirst(), "task 1 arrived last, and is printed first, as the original prepends: " + order);
     }
 
     @Test
@@ -157,7 +164,7 @@ class ErlangClientTest {
     /**
      * Fetches three poems, task 1's server sending its first 10 bytes and the rest only when
      * {@code opens} is counted down to zero (by {@code gate}, a listener of the run); returns the
-     * task numbers of the poem lines, as printed.
+     * task numbers of the poems, in the order printed.
      */
     private List<Integer> poemOrder(boolean inOrder, CountDownLatch opens, TaskListener gate) throws Exception {
         byte[] a = Servers.poem("a", 3);
@@ -169,8 +176,8 @@ class ErlangClientTest {
                     out.run(options(true, false, inOrder, 0), events.andThen(gate)));
         }
         return out.lines().stream()
-                .filter(l -> l.endsWith(" bytes of poetry"))
-                .map(l -> Integer.parseInt(l.substring("Task ".length(), l.indexOf(':'))))
+                .filter(l -> l.contains(", line 1: "))
+                .map(l -> "abc".indexOf(l.charAt(0)) + 1)
                 .toList();
     }
 }

@@ -33,7 +33,7 @@ class HaskellClientTest {
     private final RecordingListener events = new RecordingListener();
 
     @Test
-    void printsALinePerLineOfPoetryWithItsLengthThenThePoem() throws Exception {
+    void printsALinePerLineOfPoetryCountingItsNewlineThenThePoem() throws Exception {
         String text = "When I have fears\n\nthat I may cease to be\r\nbefore my pen\nhas glean'd"; // no final newline
         byte[] poem = text.getBytes(StandardCharsets.US_ASCII);
         try (var server = Servers.slow(poem, 7, Duration.ofMillis(2))) {
@@ -41,11 +41,11 @@ class HaskellClientTest {
             new HaskellClient().fetch(List.of(Servers.address(server)), out.run(GetOptions.defaults(), events));
 
             assertEquals(List.of(
-                    "Task 1: got 17 bytes" + from,
-                    "Task 1: got 0 bytes" + from,
-                    "Task 1: got 22 bytes" + from,
-                    "Task 1: got 13 bytes" + from,
-                    "Task 1: got 11 bytes" + from,
+                    "Task 1: got 18 bytes" + from,
+                    "Task 1: got 1 byte" + from,
+                    "Task 1: got 23 bytes" + from,
+                    "Task 1: got 14 bytes" + from,
+                    "Task 1: got 12 bytes" + from,
                     "When I have fears",
                     "",
                     "that I may cease to be",

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.testing.LeakCheck;
 
@@ -70,15 +71,18 @@ class LazyHaskellClientTest {
     }
 
     @Test
-    void aServerThatCannotBeReachedIsOneLineInItsPlaceAndEverythingElseIsPrinted() throws Exception {
+    void aServerThatCannotBeReachedIsOneLineOnStderrAndEveryOtherPoemIsPrinted() throws Exception {
         byte[] a = Servers.poem("a", 4);
         byte[] c = Servers.poem("c", 3);
         Address down = Servers.refusingAddress();
         try (var s1 = Servers.slow(a, 10, Duration.ofMillis(2)); var s3 = Servers.slow(c, 10, Duration.ofMillis(2))) {
-            new LazyHaskellClient().fetch(List.of(Servers.address(s1), down, Servers.address(s3)),
+            List<TaskOutcome> outcomes = new LazyHaskellClient().fetch(List.of(Servers.address(s1), down, Servers.address(s3)),
                     out.run(GetOptions.defaults(), events));
 
-            assertEquals(text(a) + "Task 2: failed to connect to " + down + ": Connection refused\n" + text(c), out.text());
+            assertEquals(text(a) + text(c), out.text());
+            assertEquals(List.of("Task 2: failed to connect to " + down + ": Connection refused"), out.errLines());
+            assertEquals(new FetchFailure.Refused(down),
+                    assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(1)).failure());
         }
     }
 }

@@ -2,24 +2,27 @@ package org.slowpoetry.clients.loom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.clients.PoetryLines;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchFailure;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.testing.LeakCheck;
 
-/** {@code get --style loom}: the select client's lines, and the scope's deadline. */
+/** {@code get --style loom}: the select client's lines, and {@code --timeout} as every style has it. */
 @ExtendWith(LeakCheck.class)
 @Timeout(20)
 class LoomClientTest {
@@ -33,7 +36,7 @@ class LoomClientTest {
     private final RecordingListener events = new RecordingListener();
 
     @Test
-    void printsALinePerReadThenEachPoemsSizeInTaskOrder() throws Exception {
+    void printsWhatTheSelectClientPrintsALinePerReadFinishedThenEachPoemsSizeInTaskOrder() throws Exception {
         byte[] a = Servers.poem("a", 10);
         byte[] b = Servers.poem("b", 3);
         try (var s1 = Servers.slow(a, 30, Duration.ofMillis(2)); var s2 = Servers.slow(b, 10, Duration.ofMillis(2))) {
@@ -44,6 +47,14 @@ class LoomClientTest {
                     lines.subList(lines.size() - 2, lines.size()));
             assertEquals(a.length, bytesReported(lines, 1, s1.port()));
             assertEquals(b.length, bytesReported(lines, 2, s2.port()));
+            for (int task = 1; task <= 2; task++) {
+                int finished = lines.indexOf("Task " + task + " finished");
+                assertTrue(finished >= 0, out::text);
+                String got = "Task " + task + ": got ";
+                assertTrue(lines.subList(finished, lines.size()).stream().noneMatch(l -> l.startsWith(got)),
+                        "no read after the server closed: " + out.text());
+            }
+            assertEquals("", out.errText());
         }
     }
 
@@ -58,24 +69,24 @@ class LoomClientTest {
     }
 
     @Test
-    void timeoutEndsAStuckTaskWithATimeoutFailureKeepingItsBytes() throws Exception {
+    void timeoutEndsASilentTaskWithATimeoutFailureKeepingItsBytesWhileTheOthersFinish() throws Exception {
         byte[] stuck = Servers.poem("stuck", 5);
         byte[] fine = Servers.poem("fine", 3);
+        Duration timeout = Duration.ofMillis(300);
         CountDownLatch never = new CountDownLatch(1); // opened only after the fetch
-        GetOptions options = new GetOptions(false, Optional.of(Duration.ofSeconds(2)), false, false, false, 0,
-                java.util.OptionalLong.empty(), false, "epoll");
+        GetOptions options = GetOptions.defaults().withFetch(FetchSettings.defaults().withTimeout(timeout));
         try (var s1 = ScriptedServer.gated(stuck, 20, never); var s2 = Servers.slow(fine, 10, Duration.ofMillis(2))) {
             List<TaskOutcome> outcomes = new LoomClient().fetch(List.of(s1.address(), Servers.address(s2)),
                     out.run(options, events));
             never.countDown();
 
             var timedOut = assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(0));
-            String reason = "timed out after 2 s with 20 bytes from " + s1.address();
-            assertEquals(reason, timedOut.reason());
+            assertEquals(new FetchFailure.TimedOut(s1.address(), true, 20, timeout), timedOut.failure());
             assertArrayEquals(Arrays.copyOf(stuck, 20), timedOut.partial(), "the bytes that arrived are kept");
             assertArrayEquals(fine, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(1)).poem());
-            assertTrue(out.lines().contains("Task 1: " + reason), out::text);
-            assertEquals("failed 1 " + reason, events.events(1).getLast());
+            assertEquals(List.of("Task 1: " + PoetryLines.reason(timedOut.failure())), out.errLines());
+            assertFalse(out.lines().contains("Task 1 finished"), out::text);
+            assertEquals("failed 1 " + PoetryLines.reason(timedOut.failure()), events.events(1).getLast());
         }
     }
 }

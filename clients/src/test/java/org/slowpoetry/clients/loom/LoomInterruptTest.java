@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.testing.LeakCheck;
 
 /**
@@ -36,8 +36,8 @@ class LoomInterruptTest {
     @ValueSource(strings = {"loom", "erlang", "erlang --retries", "haskell", "haskell-lazy"})
     void anInterruptedFetchThrowsAndEndsEveryDownload(String style) throws Exception {
         String name = style.split(" ")[0];
-        GetOptions options = new GetOptions(false, Optional.empty(), false, false, false, style.endsWith("--retries") ? 3 : 0,
-                OptionalLong.empty(), false, "epoll");
+        GetOptions options = new GetOptions(FetchSettings.defaults(), false, false, false, false,
+                style.endsWith("--retries") ? 3 : 0, OptionalLong.empty(), false, "epoll");
         CountDownLatch never = new CountDownLatch(1);
         RecordingListener events = new RecordingListener();
         try (var stuck = ScriptedServer.gated(Servers.poem("stuck", 4), 10, never);
