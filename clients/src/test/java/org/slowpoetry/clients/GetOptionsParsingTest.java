@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.fetch.FetchSettings;
 
 /** What {@code get} hands a style that declares every option: parsed, checked, defaults filled in. */
 class GetOptionsParsingTest {
@@ -25,8 +25,8 @@ class GetOptionsParsingTest {
         var run = CommandLineRun.of("get", "--style", "test-options", "--print", "--timeout", "2.5", "--quiet", "--timing",
                 "--in-order", "--retries", "3", "--seed", "7", "--show-stack", "--selector", "poll", "10000");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertEquals(new GetOptions(true, Optional.of(Duration.ofMillis(2500)), true, true, true, 3, OptionalLong.of(7),
-                true, "poll"), OptionsEchoStyle.LAST.get());
+        assertEquals(new GetOptions(FetchSettings.defaults().withTimeout(Duration.ofMillis(2500)), true, true, true, true,
+                3, OptionalLong.of(7), true, "poll"), OptionsEchoStyle.LAST.get());
     }
 
     @Test
@@ -38,8 +38,9 @@ class GetOptionsParsingTest {
 
     @ParameterizedTest
     @CsvSource({
-        "--timeout, 0, bad --timeout '0.0': must be a positive number of seconds",
-        "--timeout, -1, bad --timeout '-1.0': must be a positive number of seconds",
+        "--timeout, 0, 'bad --timeout ''0.0'': must be a positive number of seconds, at most 86400'",
+        "--timeout, -1, 'bad --timeout ''-1.0'': must be a positive number of seconds, at most 86400'",
+        "--timeout, 1e9, 'bad --timeout ''1.0E9'': must be a positive number of seconds, at most 86400'",
         "--retries, -1, bad --retries '-1': must be 0 or more",
         "--selector, kqueue, bad --selector 'kqueue': must be epoll or poll"
     })

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slowpoetry.clients.PoetryLines;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.time.ManualClock;
 
 /** Recording task events against a clock: the timeline's contract, on a ManualClock. */
 class TimelineTest {
+    private static final FetchFailure.Lost LOST =
+            new FetchFailure.Lost(Address.parse("10001"), 13, "Connection reset");
     private final ManualClock clock = new ManualClock();
     private final Address a = Address.parse("10000");
     private final Address b = Address.parse("10001");
@@ -27,7 +31,7 @@ class TimelineTest {
         timeline.received(1, 13);
         timeline.finished(1);
         clock.advance(Duration.ofMillis(300));
-        timeline.failed(2, "lost connection");
+        timeline.failed(2, LOST);
         clock.advance(Duration.ofMillis(50));
         timeline.stop();
         clock.advance(Duration.ofSeconds(9)); // after stop: ignored
@@ -39,7 +43,7 @@ class TimelineTest {
                         List.of(new Recording.Read(Duration.ofMillis(100), 30), new Recording.Read(Duration.ofMillis(200), 13)),
                         Duration.ofMillis(200), Recording.Ending.FINISHED, ""),
                 new Recording.Track(2, b, Duration.ofMillis(200), List.of(), Duration.ofMillis(500),
-                        Recording.Ending.FAILED, "lost connection")), recording.tracks());
+                        Recording.Ending.FAILED, PoetryLines.reason(LOST))), recording.tracks());
         assertEquals(2, recording.reads());
         assertEquals(43, recording.bytes());
     }
@@ -70,7 +74,7 @@ class TimelineTest {
         assertThrows(IllegalStateException.class, () -> timeline.started(1, a), "started twice");
         timeline.finished(1);
         assertThrows(IllegalStateException.class, () -> timeline.received(1, 10), "read after finish");
-        assertThrows(IllegalStateException.class, () -> timeline.failed(1, "x"), "failed after finish");
+        assertThrows(IllegalStateException.class, () -> timeline.failed(1, LOST), "failed after finish");
         timeline.stop();
         assertThrows(IllegalStateException.class, timeline::stop, "stopped twice");
         assertThrows(IllegalStateException.class, () -> timeline.started(2, b), "event after stop");

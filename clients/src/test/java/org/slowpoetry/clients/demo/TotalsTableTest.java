@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 
 /** The demo's last lines: totals and how each style compares with the first. */
@@ -15,7 +16,7 @@ class TotalsTableTest {
         Address address = Address.parse("1");
         List<TaskOutcome> outcomes = List.of(
                 new TaskOutcome.Fetched(1, address, new byte[] {1}, total),
-                failOne ? new TaskOutcome.Failed(2, address, "x", new byte[0], total)
+                failOne ? new TaskOutcome.Failed(2, address, new FetchFailure.Refused(address), new byte[0], total)
                         : new TaskOutcome.Fetched(2, address, new byte[] {1}, total));
         var track = new Recording.Track(1, address, Duration.ZERO, List.of(new Recording.Read(total, 10)), total,
                 Recording.Ending.FINISHED, "");
