@@ -27,6 +27,7 @@ import org.slowpoetry.time.Durations;
  * Task 1: get poetry from: 127.0.0.1:10000                              (blocking client)
  * Task 1: got 3003 bytes of poetry from 127.0.0.1:10000 in 0:00:10.126361 (blocking client)
  * Task 1: got 30 bytes of poetry from 127.0.0.1:10000                   (a read: select, 1.0, 2.0, ...)
+ * Task 1 finished                                                       (the server closed: select, 1.0)
  * Task 1: 3003 bytes of poetry                                          (each poem's size at the end)
  * Failed to connect to: 127.0.0.1:10004                                 (clients 2.0 and 2.1)
  * Got 3 poems in 0:00:23.065661                                         (the clients that print it)
@@ -36,9 +37,9 @@ import org.slowpoetry.time.Durations;
  * <p>stderr:
  * <pre>
  * Task 2: failed to connect to 127.0.0.1:10001: Connection refused     (a failed task, our addition)
- * Poem failed: [Failure instance: ...] (127.0.0.1:10004)               (clients 3.1 and 4.0)
+ * Poem failed: failed to connect to 127.0.0.1:10004: Connection refused (clients 3.1 and 4.0)
  * The poem download failed.                                             (clients 5.0 and 5.1)
- * The poem download failed: Connection refused (127.0.0.1:10004)        (clients 7.0 and 8.0)
+ * The poem download failed: failed to connect to 127.0.0.1:10004: ...  (clients 7.0 and 8.0)
  * Got 3 poems in 0:00:10.2 (1 failed)                                   (our summary, where the original has none)
  * </pre>
  *
@@ -102,6 +103,25 @@ public final class PoetryLines {
         out.println(prefix(task) + "got " + bytes(bytes) + " of poetry from " + peer);
     }
 
+    /**
+     * stdout, the select client and client 1.0 (and the {@code loom} client that mirrors them),
+     * when a server closes the connection: {@code Task 1 finished}.
+     */
+    public void taskFinished(int task) {
+        out.println("Task " + task + " finished");
+    }
+
+    /**
+     * How a task of the select client (or client 1.0, or {@code loom}) ended: {@link #taskFinished}
+     * on stdout for a poem, {@link #failed} on stderr for a failure.
+     */
+    public void finishedOrFailed(TaskOutcome outcome) {
+        switch (outcome) {
+            case TaskOutcome.Fetched fetched -> taskFinished(fetched.task());
+            case TaskOutcome.Failed failed -> failed(failed.task(), failed.failure());
+        }
+    }
+
     /** stdout, once all are done: {@code Task 1: 3003 bytes of poetry}. */
     public void poemSize(int task, int bytes) {
         out.println(prefix(task) + bytes(bytes) + " of poetry");
@@ -127,20 +147,13 @@ public final class PoetryLines {
     }
 
     /**
-     * stderr, a failure the text's version has no line for, in a client that prints no task
-     * numbers (a connection lost half-way, in client 2.1): {@code Poem failed: lost connection to ...}.
+     * stderr, clients 3.1 and 4.0, from the errback (their originals print {@code Poem failed:} and
+     * Twisted's Failure there), with the server's address that Part 8's second exercise asks for:
+     * {@code Poem failed: failed to connect to 127.0.0.1:10004: Connection refused}. Client 2.1 says
+     * the same for a connection lost half-way, which its original prints as a poem.
      */
     public void poemFailed(FetchFailure failure) {
         err.println("Poem failed: " + reason(failure));
-    }
-
-    /**
-     * stderr, clients 3.1 and 4.0, from the errback, with the server's address that Part 8's second
-     * exercise asks for: {@code Poem failed: [Failure instance: ...] (127.0.0.1:10004)}.
-     * {@code failure} prints as Twisted's does.
-     */
-    public void poemFailed(Object failure, Address address) {
-        err.println("Poem failed: " + failure + " (" + address + ")");
     }
 
     /**
@@ -158,7 +171,7 @@ public final class PoetryLines {
 
     /**
      * stderr, clients 7.0 and 8.0, with what went wrong and where:
-     * {@code The poem download failed: Connection refused (127.0.0.1:10004)}.
+     * {@code The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused}.
      */
     public void downloadFailed(FetchFailure failure) {
         err.println("The poem download failed: " + reason(failure));

@@ -3,6 +3,7 @@ package org.slowpoetry.clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 
 /**
@@ -40,8 +41,8 @@ public final class RecordingListener implements TaskListener {
     }
 
     @Override
-    public void failed(int task, String reason) {
-        add("failed " + task + " " + reason);
+    public void failed(int task, FetchFailure failure) {
+        add("failed " + task + " " + PoetryLines.reason(failure));
     }
 
     private void add(String event) {
