@@ -15,6 +15,7 @@ import org.slowpoetry.cli.UserException;
 import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.BadAddressException;
+import org.slowpoetry.reactor.SelectorUnavailableException;
 import org.slowpoetry.time.MonotonicClock;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -148,7 +149,12 @@ public final class GetCommand implements Callable<Integer> {
         ClientRun run = new ClientRun(out, err, clock, options, TaskListener.none());
         PoetryLines lines = PoetryLines.of(run);
         long start = clock.nanoTime();
-        List<TaskOutcome> outcomes = chosen.fetch(parsed, run);
+        List<TaskOutcome> outcomes;
+        try {
+            outcomes = chosen.fetch(parsed, run);
+        } catch (SelectorUnavailableException e) {
+            throw new UserException(e.getMessage(), e); // --selector names one this JVM lacks: exit 2
+        }
         lines.summary(outcomes, clock.since(start), chosen.printsSummary());
         if (options.print()) {
             lines.poems(outcomes);

@@ -37,9 +37,9 @@ import org.slowpoetry.time.Durations;
  * <p>stderr:
  * <pre>
  * Task 2: failed to connect to 127.0.0.1:10001: Connection refused     (a failed task, our addition)
- * Poem failed: [Failure instance: ...] (127.0.0.1:10004)               (clients 3.1 and 4.0)
+ * Poem failed: failed to connect to 127.0.0.1:10004: Connection refused (clients 3.1 and 4.0)
  * The poem download failed.                                             (clients 5.0 and 5.1)
- * The poem download failed: Connection refused (127.0.0.1:10004)        (clients 7.0 and 8.0)
+ * The poem download failed: failed to connect to 127.0.0.1:10004: ...  (clients 7.0 and 8.0)
  * Got 3 poems in 0:00:10.2 (1 failed)                                   (our summary, where the original has none)
  * </pre>
  *
@@ -147,20 +147,13 @@ public final class PoetryLines {
     }
 
     /**
-     * stderr, a failure the text's version has no line for, in a client that prints no task
-     * numbers (a connection lost half-way, in client 2.1): {@code Poem failed: lost connection to ...}.
+     * stderr, clients 3.1 and 4.0, from the errback (their originals print {@code Poem failed:} and
+     * Twisted's Failure there), with the server's address that Part 8's second exercise asks for:
+     * {@code Poem failed: failed to connect to 127.0.0.1:10004: Connection refused}. Client 2.1 says
+     * the same for a connection lost half-way, which its original prints as a poem.
      */
     public void poemFailed(FetchFailure failure) {
         err.println("Poem failed: " + reason(failure));
-    }
-
-    /**
-     * stderr, clients 3.1 and 4.0, from the errback, with the server's address that Part 8's second
-     * exercise asks for: {@code Poem failed: [Failure instance: ...] (127.0.0.1:10004)}.
-     * {@code failure} prints as Twisted's does.
-     */
-    public void poemFailed(Object failure, Address address) {
-        err.println("Poem failed: " + failure + " (" + address + ")");
     }
 
     /**
@@ -178,7 +171,7 @@ public final class PoetryLines {
 
     /**
      * stderr, clients 7.0 and 8.0, with what went wrong and where:
-     * {@code The poem download failed: Connection refused (127.0.0.1:10004)}.
+     * {@code The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused}.
      */
     public void downloadFailed(FetchFailure failure) {
         err.println("The poem download failed: " + reason(failure));

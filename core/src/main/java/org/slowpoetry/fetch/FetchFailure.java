@@ -39,6 +39,27 @@ public sealed interface FetchFailure {
     /** How many bytes of the poem arrived before the failure (0 for a failed connect). */
     int received();
 
+    /**
+     * Whether the connection was never made: the name did not resolve, or the connect was refused,
+     * failed or timed out. (A reactor tells these to the factory, {@code clientConnectionFailed},
+     * and the others to the protocol, {@code connectionLost}; clients 2.0 and 2.1 print a line of
+     * their own for them.)
+     */
+    default boolean beforeConnection() {
+        return switch (this) {
+            case UnknownHost f -> true;
+            case Refused f -> true;
+            case CannotConnect f -> true;
+            case TimedOut f -> !f.connected();
+            case GaveUp f -> f.last().beforeConnection();
+            case Lost f -> false;
+            case NoPoem f -> false;
+            case TooLong f -> false;
+            case BadPoem f -> false;
+            case Rejected f -> false;
+        };
+    }
+
     /** The host name does not resolve. */
     record UnknownHost(Address address) implements FetchFailure {
         public UnknownHost {

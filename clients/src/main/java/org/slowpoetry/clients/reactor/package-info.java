@@ -20,10 +20,16 @@
  * </table>
  *
  * <p>Shared by all of them: {@link org.slowpoetry.clients.reactor.ReactorFetch}, the frame of the
- * text's {@code poetry_main} (a reactor on the chosen selector, run on a thread the fetch owns);
- * {@link org.slowpoetry.clients.reactor.PoemTask}, each address's books. Shared from 2.0 on: the
- * one {@link org.slowpoetry.clients.reactor.PoetryProtocol} and the base
- * {@link org.slowpoetry.clients.reactor.PoetryClientFactory}, whose subclasses differ only in how
- * they deliver the poem.
+ * text's {@code poetry_main} (a reactor on the chosen selector, run on a thread the fetch owns), and
+ * the shared {@link org.slowpoetry.clients.PoemTask}s, each address's books, ended once each.
+ * Shared from 2.0 on, and with the proxies that fetch poems too: the one
+ * {@link org.slowpoetry.fetch.PoetryClient} (factory and protocol), which reports to a
+ * {@link org.slowpoetry.fetch.PoemSink}, or fires the Deferred of its
+ * {@link org.slowpoetry.fetch.PoetryClient#getPoetry getPoetry}. Each version is then one small
+ * object: its sink (2.0, 2.1), the callbacks its {@code getPoetry} calls (3.0, 3.1), or the chain it
+ * adds to the Deferred (4.0 on).
+ *
+ * <p>Every version honours {@code --timeout} (the connect, and each silence of the server) and
+ * writes to stdout what its original writes there; see each style for the differences.
  */
 package org.slowpoetry.clients.reactor;

@@ -49,8 +49,8 @@ class BrokenClientTest {
             assertEquals(3, readsBy.size(), "each task's reads in one unbroken run: " + captured.events().events());
             assertEquals(List.of("1", "2", "3"), readsBy.stream().sorted().toList());
 
-            List<String> gotLines = captured.lines().stream().filter(l -> l.contains(": got ")).toList();
-            assertEquals(3, gotLines.size(), "one line per poem, all of it: " + captured.lines());
+            List<String> gotLines = captured.out().stream().filter(l -> l.contains(": got ")).toList();
+            assertEquals(3, gotLines.size(), "one line per poem, all of it: " + captured.out());
             for (int task = 1; task <= 3; task++) {
                 byte[] served = List.of(a, b, c).get(task - 1);
                 assertTrue(gotLines.contains("Task " + task + ": got " + served.length + " bytes of poetry from "
@@ -58,7 +58,8 @@ class BrokenClientTest {
                 assertArrayEquals(served, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(task - 1)).poem());
             }
             assertEquals(List.of("Task 1: " + a.length + " bytes of poetry", "Task 2: " + b.length + " bytes of poetry",
-                    "Task 3: " + c.length + " bytes of poetry"), captured.lines().subList(3, 6));
+                    "Task 3: " + c.length + " bytes of poetry"), captured.out().subList(3, 6));
+            assertEquals(6, captured.out().size(), "no 'Task N finished' line: " + captured.out());
         }
     }
 

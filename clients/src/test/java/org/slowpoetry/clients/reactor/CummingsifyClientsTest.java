@@ -20,6 +20,7 @@ import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 import org.slowpoetry.clients.reactor.ReactorTesting.Cli;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.servers.PoetryServer;
@@ -57,12 +58,16 @@ class CummingsifyClientsTest {
                 List<TaskOutcome> outcomes = ClientStyles.find(style).fetch(addresses, captured.run());
 
                 assertArrayEquals(lower(a), assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(0)).poem());
-                assertEquals("poem from " + addresses.get(1) + " failed: the input is not a genuine poem",
-                        assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(1)).reason());
+                assertEquals(new FetchFailure.Rejected(addresses.get(1), b.length, "the input is not a genuine poem"),
+                        assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(1)).failure());
                 assertArrayEquals(c, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(2)).poem(),
                         "the bug: the original poem");
-                assertEquals(List.of("Cummingsify failed!", "The poem download failed."),
-                        captured.lines().stream().sorted().toList(), "run " + run);
+                assertEquals(List.of("The poem download failed."), captured.err(), "run " + run);
+                String out = captured.outText();
+                assertTrue(out.contains("Cummingsify failed!\n" + text(c)), "5.x: the line, then the original: " + out);
+                assertTrue(out.contains(text(lower(a))), out);
+                assertEquals(List.of("Cummingsify failed!"),
+                        captured.out().stream().filter(l -> !l.isEmpty() && !l.startsWith("Poem ") && !l.startsWith("poem ")).toList());
             }
         }
     }
@@ -79,7 +84,11 @@ class CummingsifyClientsTest {
             assertArrayEquals(lower(a), assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(0)).poem());
             assertArrayEquals(b, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(1)).poem());
             assertArrayEquals(c, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(2)).poem());
-            assertEquals(List.of("Cummingsify failed!", "Cummingsify failed!"), captured.lines());
+            assertEquals(List.of("Cummingsify failed!", "Cummingsify failed!"), captured.err(), "7.0, 8.0: on stderr");
+            String out = captured.outText();
+            for (byte[] poem : List.of(lower(a), b, c)) {
+                assertTrue(out.contains(text(poem)), "each poem printed as it completes: " + out);
+            }
         }
     }
 
@@ -95,22 +104,31 @@ class CummingsifyClientsTest {
                 assertArrayEquals(lower(List.of(a, b, c).get(i)),
                         assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(i)).poem());
             }
-            assertEquals(List.of(), captured.lines());
+            assertEquals(List.of(), captured.err());
+            assertEquals(4 + 3 + 5, captured.out().stream().filter(l -> l.startsWith("poem ")).count(),
+                    "the three poems, each once: " + captured.out());
         }
     }
 
     @Test
-    void getPrintsTheTransformedAndTheOriginalPoemsAndExitsOneForTheGibberish() throws Exception {
+    void getPrintsTheTransformedAndTheOriginalPoemsOnStdoutAndExitsOneForTheGibberish() throws Exception {
         try (var s1 = server(a); var s2 = server(b); var s3 = server(c)) {
-            Cli run = Cli.run("get", "--style", "cummingsify", "--seed", "" + MIXED, "--print",
+            Cli run = Cli.run("get", "--style", "cummingsify", "--seed", "" + MIXED,
                     ReactorTesting.address(s1).toString(), ReactorTesting.address(s2).toString(),
                     ReactorTesting.address(s3).toString());
 
             assertEquals(ExitCodes.SOME_FAILED, run.exitCode(), run.err());
-            String poems = new String(lower(a), StandardCharsets.US_ASCII) + new String(c, StandardCharsets.US_ASCII);
-            assertTrue(run.out().endsWith(poems), run.out());
-            assertTrue(run.out().contains("Got 2 poems in "), run.out());
+            assertTrue(run.out().contains(text(lower(a))), run.out());
+            assertTrue(run.out().contains("Cummingsify failed!\n" + text(c)), run.out());
+            assertTrue(run.err().contains("The poem download failed.\n"), run.err());
+            assertTrue(run.err().contains("Got 2 poems in "), "the summary is ours: stderr " + run.err());
+            assertTrue(!run.out().contains("Got "), run.out());
         }
+    }
+
+    /** The poem as {@code print poem} writes it: its text and a newline. */
+    private static String text(byte[] poem) {
+        return new String(poem, StandardCharsets.US_ASCII) + "\n";
     }
 
     private static PoetryServer server(byte[] poem) {

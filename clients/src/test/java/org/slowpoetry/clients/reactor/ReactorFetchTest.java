@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.TaskOutcome;
+import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.ReactorState;
 import org.slowpoetry.testing.LeakCheck;
@@ -35,13 +37,13 @@ class ReactorFetchTest {
         List<TaskOutcome> outcomes = ReactorFetch.run(two, ReactorTesting.capture(GetOptions.defaults()).run(), fetch -> {
             for (PoemTask task : fetch.tasks()) {
                 task.start();
-                task.failed("no server", new byte[0]);
+                task.failed(new FetchFailure.NoPoem(task.address()), new byte[0]);
             }
             assertTrue(fetch.allOver());
             fetch.stopReactor(); // the reactor is NEW: it stops when it starts
         });
-        assertEquals(List.of("no server", "no server"),
-                outcomes.stream().map(o -> assertInstanceOf(TaskOutcome.Failed.class, o).reason()).toList());
+        assertEquals(List.of(new FetchFailure.NoPoem(two.get(0)), new FetchFailure.NoPoem(two.get(1))),
+                outcomes.stream().map(o -> assertInstanceOf(TaskOutcome.Failed.class, o).failure()).toList());
     }
 
     @Test
@@ -51,7 +53,7 @@ class ReactorFetchTest {
             PoemTask task = fetch.tasks().getFirst();
             task.start();
             fetch.reactor().callWhenRunning(() -> {
-                task.failed("done", new byte[0]);
+                task.failed(new FetchFailure.NoPoem(task.address()), new byte[0]);
                 fetch.stopReactor();
                 fetch.stopReactor();
                 seen.set(fetch.reactor().state());
@@ -75,29 +77,5 @@ class ReactorFetchTest {
                     throw failure;
                 })).getCause());
         assertSame(failure, thrown);
-    }
-
-    @Test
-    void theFetchBelongsToTheReactorsThread() throws Exception {
-        AtomicReference<Throwable> fromOutside = new AtomicReference<>();
-        ReactorFetch.run(List.of(Address.parse("1")), ReactorTesting.capture(GetOptions.defaults()).run(), fetch -> {
-            Thread other = Thread.ofPlatform().start(() -> {
-                try {
-                    fetch.allOver();
-                } catch (Throwable t) {
-                    fromOutside.set(t);
-                }
-            });
-            try {
-                other.join();
-            } catch (InterruptedException e) {
-                throw new IOException(e);
-            }
-            PoemTask task = fetch.tasks().getFirst();
-            task.start();
-            task.failed("done", new byte[0]);
-            fetch.stopReactor();
-        });
-        assertInstanceOf(WrongThreadException.class, fromOutside.get());
     }
 }

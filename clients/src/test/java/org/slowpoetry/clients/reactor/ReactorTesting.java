@@ -11,13 +11,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.slowpoetry.cli.Main;
-import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.GetOptions;
+import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.defer.Deferred;
+import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;
@@ -42,6 +42,11 @@ final class ReactorTesting {
     static final List<String> TRANSFORMING = STYLES.subList(7, STYLES.size());
 
     private ReactorTesting() {
+    }
+
+    /** {@link #STYLES}, for {@code @MethodSource}. */
+    static java.util.stream.Stream<String> styles() {
+        return STYLES.stream();
     }
 
     /**
@@ -100,53 +105,63 @@ final class ReactorTesting {
 
     /** The default options on {@code selector} ({@code epoll} or {@code poll}). */
     static GetOptions onSelector(String selector) {
-        GetOptions d = GetOptions.defaults();
-        return new GetOptions(d.print(), d.timeout(), d.quiet(), d.timing(), d.inOrder(), d.retries(), d.seed(),
-                d.showStack(), selector);
+        return options(GetOptions.defaults().fetch(), OptionalLong.empty(), false, selector);
     }
 
     /** The default options with {@code --seed seed}. */
     static GetOptions withSeed(long seed) {
-        GetOptions d = GetOptions.defaults();
-        return new GetOptions(d.print(), d.timeout(), d.quiet(), d.timing(), d.inOrder(), d.retries(),
-                OptionalLong.of(seed), d.showStack(), d.selector());
+        return withSeed(seed, GetOptions.defaults().selector());
     }
 
     /** The default options with {@code --show-stack}. */
     static GetOptions withShowStack() {
         GetOptions d = GetOptions.defaults();
-        return new GetOptions(d.print(), d.timeout(), d.quiet(), d.timing(), d.inOrder(), d.retries(), d.seed(),
-                true, d.selector());
+        return options(d.fetch(), d.seed(), true, d.selector());
     }
 
     /** The default options with {@code --seed seed} on {@code selector}. */
     static GetOptions withSeed(long seed, String selector) {
-        GetOptions d = withSeed(seed);
-        return new GetOptions(d.print(), d.timeout(), d.quiet(), d.timing(), d.inOrder(), d.retries(), d.seed(),
-                d.showStack(), selector);
+        return options(GetOptions.defaults().fetch(), OptionalLong.of(seed), false, selector);
     }
 
     /** The default options with {@code --timeout}. */
     static GetOptions withTimeout(Duration timeout) {
         GetOptions d = GetOptions.defaults();
-        return new GetOptions(d.print(), Optional.of(timeout), d.quiet(), d.timing(), d.inOrder(), d.retries(),
-                d.seed(), d.showStack(), d.selector());
+        return d.withFetch(d.fetch().withTimeout(timeout));
     }
 
-    /** A run printing into {@link Captured#lines()}, with {@code options} and a {@link RecordingListener}. */
+    private static GetOptions options(FetchSettings fetch, OptionalLong seed, boolean showStack, String selector) {
+        GetOptions d = GetOptions.defaults();
+        return new GetOptions(fetch, d.print(), d.quiet(), d.timing(), d.inOrder(), d.retries(), seed, showStack,
+                selector);
+    }
+
+    /** A run printing into {@link Captured#out()} and {@link Captured#err()}, with a {@link RecordingListener}. */
     static Captured capture(GetOptions options) {
-        return new Captured(new ByteArrayOutputStream(), new RecordingListener(), options);
+        return new Captured(new ByteArrayOutputStream(), new ByteArrayOutputStream(), new RecordingListener(), options);
     }
 
-    /** What a style printed and its listener heard. */
-    record Captured(ByteArrayOutputStream bytes, RecordingListener events, GetOptions options) {
+    /** What a style printed on stdout and stderr, and what its listener heard. */
+    record Captured(ByteArrayOutputStream outBytes, ByteArrayOutputStream errBytes, RecordingListener events,
+            GetOptions options) {
         ClientRun run() {
-            return new ClientRun(new PrintStream(bytes, true, StandardCharsets.UTF_8), MonotonicClock.system(),
-                    options, events);
+            return new ClientRun(new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                    new PrintStream(errBytes, true, StandardCharsets.UTF_8), MonotonicClock.system(), options, events);
         }
 
-        List<String> lines() {
-            return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        /** stdout, line by line. */
+        List<String> out() {
+            return outBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        }
+
+        /** stdout as it was written. */
+        String outText() {
+            return outBytes.toString(StandardCharsets.UTF_8);
+        }
+
+        /** stderr, line by line. */
+        List<String> err() {
+            return errBytes.toString(StandardCharsets.UTF_8).lines().toList();
         }
     }
 

@@ -13,7 +13,7 @@ import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 
-/** Part 5's stack example: under dataReceived, the transport's doRead; above it, the reactor's loop. */
+/** Part 5's stack example (on stderr): under dataReceived, the transport's doRead; above it, the reactor's loop. */
 @ExtendWith(LeakCheck.class)
 @Timeout(20)
 class ShowStackTest {
@@ -32,16 +32,16 @@ class ShowStackTest {
             ClientStyles.find("reactor").fetch(List.of(ReactorTesting.address(s1), ReactorTesting.address(s2)),
                     captured.run());
         }
-        List<String> lines = captured.lines();
+        List<String> lines = captured.err();
         assertEquals(1, lines.stream().filter(HEADING::equals).count(), lines::toString);
         List<String> stack = lines.subList(lines.indexOf(HEADING) + 1, lines.size()).stream()
                 .takeWhile(l -> l.startsWith("  ")).toList();
         int loop = indexOf(stack, "org.slowpoetry.reactor.Reactor.run(");
         int doRead = indexOf(stack, "org.slowpoetry.reactor.TcpConnection.doRead(");
-        int dataReceived = indexOf(stack, "org.slowpoetry.clients.reactor.PoetryProtocol.dataReceived(");
+        int dataReceived = indexOf(stack, "org.slowpoetry.fetch.PoetryClientProtocol.dataReceived(");
         assertTrue(0 <= loop && loop < doRead && doRead < dataReceived, String.join("\n", stack));
-        assertTrue(stack.getLast().contains("chunkReceived"), "ends at our callback: " + stack.getLast());
-        assertTrue(lines.get(lines.indexOf(HEADING) + stack.size() + 1).startsWith("Task "), "then the lines go on");
+        assertTrue(stack.getLast().contains("TaskPoetrySink.chunk("), "ends at client 2.0's sink: " + stack.getLast());
+        assertTrue(captured.out().getFirst().startsWith("Task "), "the got-lines go to stdout: " + captured.out());
     }
 
     private static int indexOf(List<String> stack, String frame) {

@@ -1,5 +1,6 @@
 package org.slowpoetry.clients.reactor.deferred;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.slowpoetry.clients.ClientRun;
@@ -7,9 +8,10 @@ import org.slowpoetry.clients.ClientStyle;
 import org.slowpoetry.clients.GetOption;
 import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.clients.reactor.PoemTask;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.reactor.ReactorFetch;
 import org.slowpoetry.defer.Deferred;
+import org.slowpoetry.fetch.PoetryClient;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.transform.FlakyCummingsifier;
 import org.slowpoetry.transform.GibberishException;
@@ -27,9 +29,12 @@ import org.slowpoetry.transform.GibberishException;
  * d.addBoth(this::poemDone);
  * }
  *
- * <p>That is Figure 19's chain. Each poem ends one of three ways: transformed; "Cummingsify
- * failed!" and the original; or "The poem download failed." (also what a server that is not there
- * gives). {@code --seed N} makes the random choices repeatable; the poems: {@code get --print}.
+ * <p>That is Figure 19's chain. Each poem ends one of three ways, as in the text's
+ * {@code twisted-client-5/get-poetry.py}: transformed, and printed at once (stdout);
+ * {@code Cummingsify failed!} and the original poem (both stdout); or
+ * {@code The poem download failed.} (stderr; also what a server that is not there gives). A
+ * connection broken half-way, or closed before a byte, is a failed download here, not a poem.
+ * {@code --seed N} makes the random choices repeatable.
  * Client 5.1 ({@code get --style cummingsify-5.1}) lets the Deferred route the bug instead
  * ({@link CummingsifyErrbackClient}).
  *
@@ -90,16 +95,19 @@ public final class CummingsifyClient implements ClientStyle {
         List<FlakyCummingsifier> cummingsifiers = Cummingsifiers.perTask(addresses.size(), flavor, run.options().seed());
         return ReactorFetch.run(addresses, run, fetch -> {
             for (PoemTask task : fetch.tasks()) {
-                Deferred<String> d = GetPoetry.getPoetry(fetch.reactor(), task);
+                task.start();
+                Deferred<String> d = PoetryClient.getPoetry(fetch.reactor(), task.address(), fetch.settings(),
+                        task::received).thenApply(poem -> new String(poem, StandardCharsets.UTF_8));
                 stages.addTo(d, cummingsifiers.get(task.number() - 1), fetch.lines());
                 d.addCallbacks(
-                        poem -> {                                  // got_poem (the poem: get --print)
-                            task.succeeded(poem);
+                        poem -> {                                  // got_poem: printed at once
+                            task.fetched(poem.getBytes(StandardCharsets.UTF_8));
+                            fetch.lines().poemText(poem);
                             return null;
                         },
                         err -> {                                   // poem_failed
                             fetch.lines().downloadFailed();
-                            task.failed(err);
+                            ReactorFetch.endWith(task, err);
                             return null;
                         });
                 d.addBoth(ignored -> {                             // poem_done

@@ -7,7 +7,7 @@ import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
 import org.slowpoetry.clients.GetOption;
 import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.clients.reactor.PoemTask;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.reactor.ReactorFetch;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.DeferredList;
@@ -31,7 +31,7 @@ import org.slowpoetry.protocol.Address;
  *         .addCallback(outcomes -> { reactor.stop(); return null; });
  * }
  *
- * <p>It prints what client 7.0 prints. The DeferredList's result, one
+ * <p>It prints what client 7.0 prints, as the text's {@code twisted-client-8/get-poetry.py} does. The DeferredList's result, one
  * {@link Outcome} per Deferred in the order given, is where this version learns which downloads
  * failed.
  *
@@ -61,17 +61,15 @@ public final class DeferredListClient implements ClientStyle {
             List<CummingsifyService> proxies = InlineClient.services(fetch, run);
             List<Deferred<?>> ds = new ArrayList<>();
             for (PoemTask task : fetch.tasks()) {
+                task.start();
                 Deferred<String> d = InlineClient.getTransformedPoem(fetch, task, proxies.get(task.number() - 1));
-                d.addCallback(poem -> {                            // got_poem (the poem: get --print)
-                    task.succeeded(poem);
-                    return null;
-                });
+                d.addCallback(poem -> InlineClient.gotPoem(fetch, task, poem));
                 ds.add(d);
             }
             DeferredList.of(ds, DeferredList.Option.CONSUME_ERRORS).addCallback(outcomes -> {
                 for (int i = 0; i < outcomes.size(); i++) {
                     if (outcomes.get(i) instanceof Outcome.Failed<?>(var failure)) {
-                        fetch.tasks().get(i).failed(failure);
+                        ReactorFetch.endWith(fetch.tasks().get(i), failure);
                     }
                 }
                 fetch.stopReactor();

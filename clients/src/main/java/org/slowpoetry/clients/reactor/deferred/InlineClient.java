@@ -1,5 +1,6 @@
 package org.slowpoetry.clients.reactor.deferred;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.slowpoetry.clients.ClientRun;
@@ -7,11 +8,13 @@ import org.slowpoetry.clients.ClientStyle;
 import org.slowpoetry.clients.GetOption;
 import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.clients.reactor.PoemTask;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.reactor.ReactorFetch;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.Failure;
 import org.slowpoetry.defer.InlineCallbacks;
+import org.slowpoetry.fetch.FetchException;
+import org.slowpoetry.fetch.PoetryClient;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.transform.FlakyCummingsifier;
 
@@ -25,18 +28,23 @@ import org.slowpoetry.transform.FlakyCummingsifier;
  * {@snippet :
  * String poem;
  * try {
- *     poem = ic.await(getPoetry(reactor, task));
- * } catch (Exception e) {
- *     lines.downloadFailed(e, task.address());   // The poem download failed: ...
+ *     poem = text(ic.await(getPoetry(reactor, address, settings)));
+ * } catch (FetchException e) {
+ *     lines.downloadFailed(e.failure());         // The poem download failed: ... (stderr)
  *     throw e;
  * }
  * try {
  *     poem = ic.await(proxy.xform(poem));
  * } catch (Exception e) {
- *     lines.cummingsifyFailed();                 // Cummingsify failed! (keep the original)
+ *     lines.cummingsifyFailedToStderr();         // Cummingsify failed! (keep the original)
  * }
  * return poem;
  * }
+ *
+ * <p>Its stdout is the original's ({@code twisted-client-7/get-poetry.py}): each poem as it
+ * completes. On stderr, as there: {@code The poem download failed: failed to connect to
+ * 127.0.0.1:10004: Connection refused} and {@code Cummingsify failed!}. A connection broken
+ * half-way, or closed before a byte, is a failed download here, not a poem.
  *
  * <p>The transformation service of the text's 7.0 (Part 12) is stood in for by a local
  * {@link CummingsifyService} that fails at random; {@code --seed N} repeats a run. It is still
@@ -67,25 +75,34 @@ public final class InlineClient implements ClientStyle {
 
     /**
      * The text's {@code get_transformed_poem}: the poem from the task's server, cummingsified if
-     * the service manages it, as a Deferred; a failed download fails it (after one line).
+     * the service manages it, as a Deferred; a failed download fails it (after one line on stderr).
      */
     static Deferred<String> getTransformedPoem(ReactorFetch fetch, PoemTask task, CummingsifyService proxy) {
         PoetryLines lines = fetch.lines();
         return InlineCallbacks.run(fetch.reactor(), ic -> {
             String poem;
             try {
-                poem = ic.await(GetPoetry.getPoetry(fetch.reactor(), task));
-            } catch (Exception e) {
-                lines.downloadFailed(e, task.address());
+                byte[] bytes = ic.await(PoetryClient.getPoetry(fetch.reactor(), task.address(), fetch.settings(),
+                        task::received));
+                poem = new String(bytes, StandardCharsets.UTF_8);
+            } catch (FetchException e) {
+                lines.downloadFailed(e.failure());
                 throw e;
             }
             try {
                 poem = ic.await(proxy.xform(poem));
             } catch (Exception e) {
-                lines.cummingsifyFailed();
+                lines.cummingsifyFailedToStderr();
             }
             return poem;
         });
+    }
+
+    /** The text's {@code got_poem}: the poem ends the task and is printed at once. */
+    static Void gotPoem(ReactorFetch fetch, PoemTask task, String poem) {
+        task.fetched(poem.getBytes(StandardCharsets.UTF_8));
+        fetch.lines().poemText(poem);
+        return null;
     }
 
     /** One transformation service per task, each with its own seeded luck. */
@@ -99,14 +116,12 @@ public final class InlineClient implements ClientStyle {
         return ReactorFetch.run(addresses, run, fetch -> {
             List<CummingsifyService> proxies = services(fetch, run);
             for (PoemTask task : fetch.tasks()) {
+                task.start();
                 Deferred<String> d = getTransformedPoem(fetch, task, proxies.get(task.number() - 1));
-                d.addCallback(poem -> {                            // got_poem (the poem: get --print)
-                    task.succeeded(poem);
-                    return null;
-                });
+                d.addCallback(poem -> gotPoem(fetch, task, poem));
                 d.addBoth(result -> {                              // poem_done
                     if (result instanceof Failure failure) {
-                        task.failed(failure);                      // handled: the chain ends here
+                        ReactorFetch.endWith(task, failure);       // handled: the chain ends here
                     }
                     if (fetch.allOver()) {
                         fetch.stopReactor();

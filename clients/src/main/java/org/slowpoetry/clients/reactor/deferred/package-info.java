@@ -7,7 +7,7 @@
  * {@link org.slowpoetry.defer.InlineCallbacks}. {@code deferred-list} is client 8.0 (Part 18):
  * a {@link org.slowpoetry.defer.DeferredList} says when everything is done.
  *
- * <p>Start reading at {@link org.slowpoetry.clients.reactor.deferred.GetPoetry}, then the
+ * <p>Start reading at {@link org.slowpoetry.fetch.PoetryClient#getPoetry}, then the
  * clients in that order; each one's {@code fetch} is its {@code poetry_main}.
  */
 package org.slowpoetry.clients.reactor.deferred;

@@ -9,7 +9,7 @@ import org.slowpoetry.clients.PoetryLines;
  * {@code dataReceived}: the reactor's loop, its selector, the transport's {@code doRead}, "the
  * doRead callback we used in client 1.0!". (The text's version then exits; this one carries on.)
  *
- * <p><b>Threading:</b> reactor thread only (one per fetch, shared by its factories).
+ * <p><b>Threading:</b> reactor thread only (one per fetch, shared by its sinks).
  */
 final class FirstReadStack {
     private final PoetryLines lines;
@@ -27,7 +27,7 @@ final class FirstReadStack {
         }
         shown = true;
         StackTraceElement[] stack = Thread.currentThread().getStackTrace();
-        // drop getStackTrace and showOnce themselves: the stack starts at the factory's callback
+        // drop getStackTrace and showOnce themselves: the stack ends at the sink's chunk
         lines.callStack("the first dataReceived", Arrays.copyOfRange(stack, 2, stack.length));
     }
 }

@@ -6,22 +6,32 @@ import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
 import org.slowpoetry.clients.GetOption;
 import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.clients.reactor.PoemTask;
+import org.slowpoetry.clients.PoemTask;
 import org.slowpoetry.clients.reactor.ReactorFetch;
+import org.slowpoetry.fetch.PoetryClient;
 import org.slowpoetry.protocol.Address;
 
 /**
- * Client 2.0 of Part 5 ({@code get --style reactor}): sockets are gone. The client asks the
- * reactor to connect ({@code connectTCP}) and gives it a factory; the reactor makes the
- * connection, builds a protocol from the factory, and feeds it the bytes. It prints what client
- * 1.0 printed, and {@code Failed to connect to: HOST:PORT} for a server that is not there:
+ * Client 2.0 of Part 5 ({@code get --style reactor}, the text's
+ * {@code twisted-client-2/get-poetry.py}): sockets are gone. The client asks the reactor to connect
+ * ({@code connectTCP}) and gives it a factory; the reactor makes the connection, builds a protocol
+ * from the factory, and feeds it the bytes. That factory and protocol are the one
+ * {@link PoetryClient} every version from 2.0 on uses; what makes this version 2.0 is its
+ * {@link TaskPoetrySink}. Its stdout is the original's:
  *
  * <pre>
  * Task 1: got 30 bytes of poetry from 127.0.0.1:10000
  * Failed to connect to: 127.0.0.1:10004
  * ...
  * Task 1: 3003 bytes of poetry
+ * Got 1 poem in 0:00:10.126361
  * </pre>
+ *
+ * <p>Differences, on purpose: the task numbers are the addresses' positions (the original numbers
+ * the connections as they are made); the sizes come in task order (the original's dict gives task
+ * order under Python 2, completion order under Python 3); the address is printed as given, where
+ * the original prints Twisted's {@code IPv4Address(...)}; a connection broken half-way, or closed
+ * before a byte, is a failure on stderr, not a poem.
  *
  * <p>{@code --show-stack} prints the call stack at the first {@code dataReceived}: the reactor's
  * loop on top, our protocol at the bottom, and in between the transport's {@code doRead}, the
@@ -43,7 +53,12 @@ public final class ProtocolClient implements ClientStyle {
 
     @Override
     public Set<GetOption> options() {
-        return Set.of(GetOption.SHOW_STACK, GetOption.SELECTOR);
+        return Set.of(GetOption.PRINT, GetOption.SHOW_STACK, GetOption.SELECTOR);
+    }
+
+    @Override
+    public boolean printsSummary() {
+        return true;
     }
 
     @Override
@@ -51,8 +66,9 @@ public final class ProtocolClient implements ClientStyle {
         return ReactorFetch.run(addresses, run, fetch -> {
             FirstReadStack stack = run.options().showStack() ? new FirstReadStack(fetch.lines()) : null;
             for (PoemTask task : fetch.tasks()) {
-                Address address = task.address();
-                fetch.reactor().connectTCP(address.host(), address.port(), new TaskPoetryFactory(task, fetch, stack));
+                task.start();
+                new PoetryClient(fetch.reactor(), task.address(), fetch.settings())
+                        .start(ReactorFetch.books(task).andThen(new TaskPoetrySink(task, fetch, stack)));
             }
         });
     }

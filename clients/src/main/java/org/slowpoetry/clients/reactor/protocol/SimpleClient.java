@@ -1,24 +1,34 @@
 package org.slowpoetry.clients.reactor.protocol;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
 import org.slowpoetry.clients.GetOption;
+import org.slowpoetry.clients.PoemTask;
+import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.clients.reactor.PoemTask;
 import org.slowpoetry.clients.reactor.ReactorFetch;
+import org.slowpoetry.fetch.PoetryClient;
 import org.slowpoetry.protocol.Address;
 
 /**
- * Client 2.1 of Part 5 ({@code get --style reactor-simple}): client 2.0 without the task numbers,
- * "about the poetry". It prints only what goes wrong, one line per server that cannot be reached:
+ * Client 2.1 of Part 5 ({@code get --style reactor-simple}, the text's
+ * {@code twisted-client-2/get-poetry-simple.py}): client 2.0 without the task numbers, "about the
+ * poetry". Its stdout is the original's: a line for each server it cannot reach, at once, and,
+ * once the reactor has stopped, the poems in the order they completed:
  *
  * <pre>
  * Failed to connect to: 127.0.0.1:10004
+ * This poem arrived first,
+ * ...
  * </pre>
  *
- * and the poems themselves with {@code get --print}.
+ * <p>Its own part is the {@link SimplePoetrySink} shared by all its connections. Differences, on
+ * purpose: the address is printed as given (the original prints Twisted's {@code IPv4Address(...)});
+ * a connection broken half-way, or closed before a byte, is a failure on stderr
+ * ({@code Poem failed: ...}), where the original prints the partial or empty poem.
  *
  * <p><b>Threading:</b> stateless; see {@link ReactorFetch}.
  */
@@ -31,7 +41,7 @@ public final class SimpleClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 2.1: client 2.0 without task numbers, a line per server it cannot reach (Part 5)";
+        return "client 2.1: client 2.0 without task numbers; prints the poems (Part 5)";
     }
 
     @Override
@@ -41,11 +51,16 @@ public final class SimpleClient implements ClientStyle {
 
     @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
-        return ReactorFetch.run(addresses, run, fetch -> {
+        List<byte[]> poems = new ArrayList<>(); // filled on the reactor thread, read after it has ended
+        List<TaskOutcome> outcomes = ReactorFetch.run(addresses, run, fetch -> {
+            SimplePoetrySink sink = new SimplePoetrySink(fetch, poems);
             for (PoemTask task : fetch.tasks()) {
-                Address address = task.address();
-                fetch.reactor().connectTCP(address.host(), address.port(), new SimplePoetryFactory(task, fetch));
+                task.start();
+                new PoetryClient(fetch.reactor(), task.address(), fetch.settings())
+                        .start(ReactorFetch.books(task).andThen(sink));
             }
         });
+        poems.forEach(PoetryLines.of(run)::poemText); // after reactor.run(), as the text's main does
+        return outcomes;
     }
 }

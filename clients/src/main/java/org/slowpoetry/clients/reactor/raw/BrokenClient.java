@@ -19,6 +19,9 @@ import org.slowpoetry.protocol.Address;
  * Task 2: got 623 bytes of poetry from 127.0.0.1:10001
  * </pre>
  *
+ * <p>That, the poems' sizes and {@code Got 3 poems in ...} are the original's stdout; it never says
+ * {@code Task N finished}. A failed task is one line on stderr, as in client 1.0.
+ *
  * <p>Cooperative multitasking only works if every callback cooperates. (It still runs faster than
  * the blocking client: it connects to every server first, and the kernel buffers what the others
  * send meanwhile; with longer poems the buffers fill and that advantage goes.)
@@ -39,8 +42,13 @@ public final class BrokenClient implements ClientStyle {
     }
 
     @Override
+    public boolean printsSummary() {
+        return true;
+    }
+
+    @Override
     public Set<GetOption> options() {
-        return Set.of(GetOption.SELECTOR);
+        return Set.of(GetOption.PRINT, GetOption.SELECTOR);
     }
 
     @Override

@@ -7,18 +7,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
 import java.util.Optional;
-import org.slowpoetry.clients.PoetryLines;
-import org.slowpoetry.clients.reactor.PoemTask;
+import org.slowpoetry.clients.PoemTask;
+import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorFetch;
-import org.slowpoetry.protocol.PoemAccumulator;
+import org.slowpoetry.fetch.FetchSettings;
+import org.slowpoetry.fetch.PoemDownload;
+import org.slowpoetry.fetch.PoemResult;
 import org.slowpoetry.reactor.ConnectionClosed;
 import org.slowpoetry.reactor.ConnectionDone;
 import org.slowpoetry.reactor.ConnectionLost;
 import org.slowpoetry.reactor.DelayedCall;
 import org.slowpoetry.reactor.ReadDescriptor;
-import org.slowpoetry.reactor.Reactor;
 
 /**
  * Client 1.0's {@code PoetrySocket} (Part 4): one socket to one poetry server, handed to the
@@ -27,16 +27,19 @@ import org.slowpoetry.reactor.Reactor;
  * return.
  *
  * {@snippet :
- * PoetrySocket.connect(task, fetch, timeout);  // connects, then reactor.addReader(socket)
+ * PoetrySocket.connect(task, fetch, PoetrySocket::new); // connects, then reactor.addReader(socket)
  * // the reactor, whenever the socket can be read:
- * socket.doRead();                              // "Task 1: got 30 bytes of poetry from ..."
+ * socket.doRead();                          // "Task 1: got 30 bytes of poetry from ..."
  * // and once the server has closed (doRead returned ConnectionDone):
- * socket.connectionLost(new ConnectionDone());  // the poem is complete; last socket? stop
+ * socket.connectionLost(new ConnectionDone()); // "Task 1 finished"; the last socket? stop
  * }
  *
- * <p>It carries the text's two exercises: a failed connect is a failed task, not a crash (Part 4,
- * exercise 1), and with {@code --timeout} a {@code callLater} gives up on a poem that takes too
- * long, and is cancelled when the poem finishes in time (exercise 2).
+ * <p>The bytes go into a {@link PoemDownload}, so what counts as a poem, the size limit and how a
+ * failure is classified are the same as in every other style. It carries the text's two
+ * exercises: a failed connect is a failed task, not a crash (Part 4, exercise 1), and a
+ * {@code callLater} gives up on a server that stays silent for {@code --timeout} (exercise 2): armed
+ * once connected, pushed back by every read, cancelled when the poem ends. The connect itself is
+ * bounded by the same timeout.
  *
  * <p>It is sealed because the text makes exactly one variation of it, the deliberately broken
  * {@link BrokenPoetrySocket}, which differs only in {@code doRead}.
@@ -50,11 +53,12 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
     /* Implementation overview
      *
      * The life of one socket, all on the reactor thread after connect():
-     *   doRead*          read what is there; ConnectionDone at end of stream
-     *   connectionLost   the reactor has closed the channel: record the poem or the failure,
-     *                    cancel the timeout, and stop the reactor if no PoetrySocket is left
-     *   timedOut         (instead of the two above) stop reading, close, record the failure
-     * The task's state (PoemTask) says which of these ended it, so a late timer finds it over.
+     *   doRead*          read what is there into the download; ConnectionDone at end of stream
+     *                    (or when the poem grows past the limit, which ends the download there)
+     *   connectionLost   the reactor has closed the channel: end the download, and the task
+     *   timedOut         (instead) the idle timer ran: end the download timed out, close
+     * then, if no PoetrySocket is left among the reactor's readers, stop the reactor. The
+     * download's ENDED state says the task has been ended, so a late event finds nothing to do.
      */
 
     /** The text's sockets read up to 1024 bytes at a time. */
@@ -63,35 +67,35 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
     private final PoemTask task;
     private final ReactorFetch fetch;
     private final SocketChannel channel;
+    private final PoemDownload download;
     /** Reused for every read; reactor thread only. */
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_SIZE);
-    /** The poem so far; reactor thread only. */
-    private final PoemAccumulator poem = new PoemAccumulator();
-    /** The --timeout call, or null; set by connect, cancelled when the poem ends. Reactor thread only. */
-    private DelayedCall timeout;
+    /** The idle-read timeout; set by connect, reset by reads, cancelled at the end. Reactor thread only. */
+    private DelayedCall idleTimer;
 
-    PoetrySocket(PoemTask task, ReactorFetch fetch, SocketChannel channel) {
+    PoetrySocket(PoemTask task, ReactorFetch fetch, SocketChannel channel, PoemDownload download) {
         this.task = task;
         this.fetch = fetch;
         this.channel = channel;
+        this.download = download;
     }
 
     /** What makes a socket: {@code PoetrySocket::new} or {@code BrokenPoetrySocket::new}. */
     @FunctionalInterface
     interface Maker {
-        PoetrySocket make(PoemTask task, ReactorFetch fetch, SocketChannel channel);
+        PoetrySocket make(PoemTask task, ReactorFetch fetch, SocketChannel channel, PoemDownload download);
     }
 
     /**
-     * Connects to the task's server, blocking (the reactor is not running yet, as in the text),
-     * and hands the socket to the reactor with {@code addReader}. A connect that fails prints one
-     * line and fails the task; the program goes on (Part 4, exercise 1).
-     *
-     * @param timeout the {@code --timeout} for the whole poem, connect included, or empty
+     * Starts the task and connects to its server, blocking (the reactor is not running yet, as in
+     * the text) for at most the {@code --timeout}, and hands the socket to the reactor with
+     * {@code addReader}. A connect that fails ends the task and prints one line; the program goes
+     * on (Part 4, exercise 1).
      */
-    static void connect(PoemTask task, ReactorFetch fetch, Optional<Duration> timeout, Maker maker) {
-        Reactor reactor = fetch.reactor();
+    static void connect(PoemTask task, ReactorFetch fetch, Maker maker) {
         task.start();
+        FetchSettings settings = fetch.settings();
+        PoemDownload download = new PoemDownload(task.address(), settings);
         SocketChannel channel = null;
         try {
             InetSocketAddress target = task.address().toSocketAddress(); // resolves the name, blocking
@@ -99,19 +103,18 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
                 throw new UnknownHostException(task.address().host());
             }
             channel = SocketChannel.open();
-            int connectMillis = (int) Math.min(Integer.MAX_VALUE,
-                    timeout.orElse(Reactor.DEFAULT_CONNECT_TIMEOUT).toMillis());
-            channel.socket().connect(target, Math.max(1, connectMillis));
+            channel.socket().connect(target, settings.timeoutMillis());
         } catch (IOException | UnresolvedAddressException e) {
             closeQuietly(channel);
-            String reason = PoetryLines.cannotConnect(task.address(), e);
-            fetch.lines().failed(task.number(), reason);
-            task.failed(reason, new byte[0]);
+            PoemResult.Failed failed = download.failed(e);
+            task.end(failed);
+            fetch.lines().failed(task.number(), failed.failure());
             return;
         }
-        PoetrySocket socket = maker.make(task, fetch, channel);
-        reactor.addReader(socket); // makes the channel non-blocking
-        timeout.ifPresent(after -> socket.timeout = reactor.callLater(after, () -> socket.timedOut(after)));
+        download.connected();
+        PoetrySocket socket = maker.make(task, fetch, channel, download);
+        fetch.reactor().addReader(socket); // makes the channel non-blocking
+        socket.idleTimer = fetch.reactor().callLater(settings.timeout(), socket::timedOut);
     }
 
     @Override
@@ -139,7 +142,6 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
             }
         } finally {
             if (got > 0) {
-                task().received(got);
                 fetch.lines().gotChunk(task.number(), got, task.address());
             }
         }
@@ -152,34 +154,37 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
      */
     @Override
     public void connectionLost(ConnectionClosed reason) {
-        if (task.over()) {
-            return; // timed out already
-        }
-        if (timeout != null && timeout.active()) {
-            timeout.cancel(); // the poem finished in time
-        }
-        switch (reason) {
-            case ConnectionDone done -> task.succeeded(poem.finish());
-            case ConnectionLost(Throwable cause) -> {
-                String why = PoetryLines.connectionLost(task.address(), task.received(), cause);
-                fetch.lines().failed(task.number(), why);
-                task.failed(why, poem.finish());
-            }
+        if (download.state() != PoemDownload.State.ENDED) {
+            finish(switch (reason) {
+                case ConnectionDone done -> download.end();
+                case ConnectionLost(Throwable cause) -> download.failed(cause);
+            });
         }
         stopIfNoPoetryLeft();
     }
 
-    /** The {@code --timeout} ran out: stop reading, close the socket, fail the task. */
-    private void timedOut(Duration after) {
-        if (task.over()) {
+    /** The server was silent for the whole {@code --timeout}: stop reading, close, end the task. */
+    private void timedOut() {
+        if (download.state() == PoemDownload.State.ENDED) {
             return;
         }
         fetch.reactor().removeReader(this);
         closeQuietly(channel);
-        String why = PoetryLines.timedOut(task.address(), task.received(), after);
-        fetch.lines().failed(task.number(), why);
-        task.failed(why, poem.finish());
+        finish(download.timedOut());
         stopIfNoPoetryLeft();
+    }
+
+    /** Ends the task with {@code result}: {@code Task 1 finished}, or the failure's line. */
+    private void finish(PoemResult result) {
+        if (idleTimer.active()) {
+            idleTimer.cancel();
+        }
+        printEnd(task.end(result));
+    }
+
+    /** What client 1.0 prints when a task ends: {@code Task 1 finished}, or the failure on stderr. */
+    void printEnd(TaskOutcome outcome) {
+        fetch.lines().finishedOrFailed(outcome);
     }
 
     private void stopIfNoPoetryLeft() {
@@ -188,12 +193,25 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
         }
     }
 
-    /** One read into the shared buffer; the bytes read go on the poem. */
+    /**
+     * One read into the shared buffer: the bytes go to the download and are counted in the task,
+     * and the idle timer starts again.
+     *
+     * @return the bytes read; 0 if there were none yet; -1 at the end of the stream, or when the
+     *     poem has grown past the limit (the download has then ended, and the task with it)
+     */
     final int read() throws IOException {
         buffer.clear();
         int n = channel.read(buffer);
-        if (n > 0) {
-            poem.append(buffer.flip());
+        if (n <= 0) {
+            return n;
+        }
+        task.received(n);
+        idleTimer.reset(download.settings().timeout());
+        var tooLong = download.append(buffer.flip());
+        if (tooLong.isPresent()) {
+            finish(tooLong.get());
+            return -1;
         }
         return n;
     }
@@ -204,6 +222,11 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
 
     final ReactorFetch fetch() {
         return fetch;
+    }
+
+    /** Ends the download timed out from inside {@code doRead}, as the broken socket's own wait does. */
+    final void timedOutWhileReading() {
+        finish(download.timedOut());
     }
 
     private static void closeQuietly(SocketChannel channel) {
