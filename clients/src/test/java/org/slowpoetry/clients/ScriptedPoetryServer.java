@@ -8,41 +8,56 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slowpoetry.protocol.Address;
 
 /**
- * A poetry server that misbehaves the way a test says, one connection at a time on 127.0.0.1, for
- * the client contract: it closes at once (no poem), stays silent, or sends the first bytes of a poem
- * and then resets the connection (RST), as a crashing server would. Well-behaved servers in tests
- * are the real ones ({@link TestServers}). Ordering comes from latches, never from time.
+ * A poetry server that behaves the way a test says, one connection at a time on 127.0.0.1, for
+ * client tests of every style: it closes at once (no poem), stays silent, resets the first
+ * connections mid-poem (RST, as a crashing server would) and serves the next ones whole, or holds a
+ * poem half-sent until the test lets it go. Well-behaved servers in tests are the real ones
+ * ({@link TestServers}). Ordering comes from latches, never from time.
  *
  * <p><b>Threading:</b> one platform thread accepts and serves; {@link #close()} closes the listening
  * socket and the connection being served, interrupts the thread and joins it.
  */
-final class ScriptedPoetryServer implements AutoCloseable {
+public final class ScriptedPoetryServer implements AutoCloseable {
 
-    /** What it does with each connection. */
-    enum Script {
-        /** Accept, then close at once without a byte. */
+    /** What it does with a connection that is not reset. */
+    private enum Script {
+        /** Close at once without a byte. */
         CLOSE_AT_ONCE,
-        /** Accept and send nothing until closed. */
+        /** Send nothing until closed. */
         SILENT,
-        /** Send the first bytes, wait for the test's latch, then reset. */
-        RESET_MID_POEM
+        /** Send the first bytes, wait for the gate, send the rest and close. */
+        SERVE
     }
 
     private final ServerSocket listener;
     private final Thread thread;
     private final Script script;
-    private final byte[] first;
-    private final CountDownLatch resetWhen;
+    private final byte[] poem;
+    /** The first {@code resets} connections get {@code resetAfter} bytes, then an RST once {@code resetGate} opens. */
+    private final int resets;
+    private final int resetAfter;
+    private final CountDownLatch resetGate;
+    /** A served connection gets {@code firstBytes}, then the rest once {@code gate} opens. */
+    private final int firstBytes;
+    private final CountDownLatch gate;
+    /** Connections accepted so far. Written by the server thread, read by tests. */
+    private final AtomicInteger accepted = new AtomicInteger();
     /** The connection being served; written by the server thread, closed by close(). */
     private volatile Socket current;
 
-    private ScriptedPoetryServer(Script script, byte[] first, CountDownLatch resetWhen) {
+    private ScriptedPoetryServer(Script script, byte[] poem, int resets, int resetAfter, CountDownLatch resetGate,
+            int firstBytes, CountDownLatch gate) {
         this.script = script;
-        this.first = first.clone();
-        this.resetWhen = resetWhen;
+        this.poem = poem.clone();
+        this.resets = resets;
+        this.resetAfter = resetAfter;
+        this.resetGate = resetGate;
+        this.firstBytes = firstBytes;
+        this.gate = gate;
         try {
             this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -52,40 +67,76 @@ final class ScriptedPoetryServer implements AutoCloseable {
     }
 
     /** Closes every connection at once, before sending a byte (as a server turning clients away). */
-    static ScriptedPoetryServer closingAtOnce() {
-        return new ScriptedPoetryServer(Script.CLOSE_AT_ONCE, new byte[0], new CountDownLatch(0));
+    public static ScriptedPoetryServer closingAtOnce() {
+        return new ScriptedPoetryServer(Script.CLOSE_AT_ONCE, new byte[0], 0, 0, open(), 0, open());
     }
 
     /** Accepts and never sends. */
-    static ScriptedPoetryServer silent() {
-        return new ScriptedPoetryServer(Script.SILENT, new byte[0], new CountDownLatch(0));
+    public static ScriptedPoetryServer silent() {
+        return new ScriptedPoetryServer(Script.SILENT, new byte[0], 0, 0, open(), 0, open());
     }
 
     /**
-     * Sends the first {@code bytes} of {@code poem}, waits until the test opens {@code resetWhen}
-     * (once the client has read them), then resets the connection.
+     * Sends every connection the first {@code bytes} of {@code poem}, waits until the test opens
+     * {@code resetWhen} (once the client has read them, so the reset is certain to come mid-read),
+     * then resets it.
      */
-    static ScriptedPoetryServer resettingAfter(byte[] poem, int bytes, CountDownLatch resetWhen) {
-        return new ScriptedPoetryServer(Script.RESET_MID_POEM, Arrays.copyOf(poem, bytes), resetWhen);
+    public static ScriptedPoetryServer resettingAfter(byte[] poem, int bytes, CountDownLatch resetWhen) {
+        return resettingFirst(Integer.MAX_VALUE, bytes, resetWhen, poem);
     }
 
-    Address address() {
+    /**
+     * Resets the first {@code resets} connections as {@link #resettingAfter} does, and serves the
+     * poem whole to the next.
+     */
+    public static ScriptedPoetryServer resettingFirst(int resets, int bytes, CountDownLatch resetWhen, byte[] poem) {
+        return new ScriptedPoetryServer(Script.SERVE, poem, resets, bytes, resetWhen, poem.length, open());
+    }
+
+    /**
+     * Resets each of the first {@code resets} connections as soon as it is accepted. The client may
+     * see that while connecting or at its first read.
+     */
+    public static ScriptedPoetryServer resettingAtOnce(int resets, byte[] poem) {
+        return resettingFirst(resets, 0, open(), poem);
+    }
+
+    /** Sends the first {@code firstBytes} bytes of the poem, waits for {@code gate}, sends the rest and closes. */
+    public static ScriptedPoetryServer gated(byte[] poem, int firstBytes, CountDownLatch gate) {
+        return new ScriptedPoetryServer(Script.SERVE, poem, 0, 0, open(), firstBytes, gate);
+    }
+
+    private static CountDownLatch open() {
+        return new CountDownLatch(0);
+    }
+
+    public Address address() {
         return new Address("127.0.0.1", listener.getLocalPort());
+    }
+
+    /** How many connections it has accepted. */
+    public int accepted() {
+        return accepted.get();
     }
 
     private void serve() {
         while (!listener.isClosed()) {
             try (Socket socket = listener.accept()) {
                 current = socket;
+                OutputStream out = socket.getOutputStream();
+                if (accepted.incrementAndGet() <= resets) {
+                    send(out, 0, resetAfter);
+                    resetGate.await();
+                    socket.setSoLinger(true, 0); // close with RST: the client sees "Connection reset"
+                    continue;
+                }
                 switch (script) {
                     case CLOSE_AT_ONCE -> { }
                     case SILENT -> new CountDownLatch(1).await(); // until close() interrupts
-                    case RESET_MID_POEM -> {
-                        OutputStream out = socket.getOutputStream();
-                        out.write(first);
-                        out.flush();
-                        resetWhen.await();
-                        socket.setSoLinger(true, 0); // close with RST: the client sees "Connection reset"
+                    case SERVE -> {
+                        send(out, 0, firstBytes);
+                        gate.await();
+                        send(out, firstBytes, poem.length);
                     }
                 }
             } catch (IOException e) {
@@ -93,6 +144,14 @@ final class ScriptedPoetryServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private void send(OutputStream out, int from, int to) throws IOException {
+        int end = Math.min(to, poem.length);
+        if (from < end) {
+            out.write(Arrays.copyOfRange(poem, from, end));
+            out.flush();
         }
     }
 

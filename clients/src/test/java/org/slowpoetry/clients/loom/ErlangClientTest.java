@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.ScriptedPoetryServer;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.RecordingListener;
@@ -61,7 +62,7 @@ class ErlangClientTest {
     void retriesRestartADownloadWhoseConnectionWasResetMidPoemAndGetThePoem() throws Exception {
         byte[] poem = Servers.poem("again", 6);
         CountDownLatch readTwenty = new CountDownLatch(1);
-        try (var server = ScriptedServer.resettingFirst(1, 20, readTwenty, poem)) {
+        try (var server = ScriptedPoetryServer.resettingFirst(1, 20, readTwenty, poem)) {
             List<TaskOutcome> outcomes = new ErlangClient().fetch(List.of(server.address()),
                     out.run(options(true, false, false, 2), events.andThen(opening(readTwenty, 20))));
 
@@ -76,7 +77,7 @@ class ErlangClientTest {
     @Test
     void withoutRetriesAResetConnectionIsTheTasksOneLineFailure() throws Exception {
         CountDownLatch readTwenty = new CountDownLatch(1);
-        try (var server = ScriptedServer.resettingFirst(1, 20, readTwenty, Servers.poem("again", 6))) {
+        try (var server = ScriptedPoetryServer.resettingFirst(1, 20, readTwenty, Servers.poem("again", 6))) {
             List<TaskOutcome> outcomes = new ErlangClient().fetch(List.of(server.address()),
                     out.run(options(true, false, false, 0), events.andThen(opening(readTwenty, 20))));
 
@@ -93,7 +94,7 @@ class ErlangClientTest {
     @Test
     void supervisorGivesUpAfterTheRetriesWhileTheOtherTasksFinish() throws Exception {
         byte[] fine = Servers.poem("fine", 4);
-        try (var broken = ScriptedServer.resettingAtOnce(100, fine); var healthy = Servers.slow(fine, 10, DELAY)) {
+        try (var broken = ScriptedPoetryServer.resettingAtOnce(100, fine); var healthy = Servers.slow(fine, 10, DELAY)) {
             List<TaskOutcome> outcomes = new ErlangClient().fetch(List.of(broken.address(), Servers.address(healthy)),
                     out.run(options(true, false, false, 1), events));
 
@@ -170,7 +171,7 @@ class ErlangClientTest {
         byte[] a = Servers.poem("a", 3);
         byte[] b = Servers.poem("b", 2);
         byte[] c = Servers.poem("c", 2);
-        try (var s1 = ScriptedServer.gated(a, 10, opens); var s2 = Servers.slow(b, 10, DELAY);
+        try (var s1 = ScriptedPoetryServer.gated(a, 10, opens); var s2 = Servers.slow(b, 10, DELAY);
                 var s3 = Servers.slow(c, 10, DELAY)) {
             new ErlangClient().fetch(List.of(s1.address(), Servers.address(s2), Servers.address(s3)),
                     out.run(options(true, false, inOrder, 0), events.andThen(gate)));

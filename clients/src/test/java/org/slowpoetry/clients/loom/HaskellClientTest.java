@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.ScriptedPoetryServer;
 import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
@@ -59,7 +60,7 @@ class HaskellClientTest {
         byte[] quick = Servers.poem("quick", 3);
         byte[] held = Servers.poem("held", 3);
         CountDownLatch quickPrinted = new CountDownLatch(1);
-        try (var s1 = ScriptedServer.gated(held, 10, quickPrinted); var s2 = Servers.slow(quick, 10, Duration.ofMillis(2))) {
+        try (var s1 = ScriptedPoetryServer.gated(held, 10, quickPrinted); var s2 = Servers.slow(quick, 10, Duration.ofMillis(2))) {
             AtomicReference<List<TaskOutcome>> outcomes = new AtomicReference<>();
             Thread client = Thread.ofVirtual().start(() -> {
                 try {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.ScriptedPoetryServer;
 import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
@@ -47,9 +48,9 @@ class LazyHaskellClientTest {
         // Both gated servers send less than their poem, and finish only once the first line is out:
         // the first poem's server stops right after its first line, the third after 10 bytes.
         CountDownLatch firstLineSeen = new CountDownLatch(1);
-        try (var s1 = ScriptedServer.gated(first, firstLine.length() + 1, firstLineSeen);
+        try (var s1 = ScriptedPoetryServer.gated(first, firstLine.length() + 1, firstLineSeen);
                 var s2 = Servers.slow(second, 10, Duration.ofMillis(2));
-                var s3 = ScriptedServer.gated(slowest, 10, firstLineSeen)) {
+                var s3 = ScriptedPoetryServer.gated(slowest, 10, firstLineSeen)) {
             AtomicReference<List<TaskOutcome>> outcomes = new AtomicReference<>();
             Thread client = Thread.ofVirtual().start(() -> {
                 try {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.clients.ScriptedPoetryServer;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.PoetryLines;
 import org.slowpoetry.clients.RecordingListener;
@@ -75,7 +76,7 @@ class LoomClientTest {
         Duration timeout = Duration.ofMillis(300);
         CountDownLatch never = new CountDownLatch(1); // opened only after the fetch
         GetOptions options = GetOptions.defaults().withFetch(FetchSettings.defaults().withTimeout(timeout));
-        try (var s1 = ScriptedServer.gated(stuck, 20, never); var s2 = Servers.slow(fine, 10, Duration.ofMillis(2))) {
+        try (var s1 = ScriptedPoetryServer.gated(stuck, 20, never); var s2 = Servers.slow(fine, 10, Duration.ofMillis(2))) {
             List<TaskOutcome> outcomes = new LoomClient().fetch(List.of(s1.address(), Servers.address(s2)),
                     out.run(options, events));
             never.countDown();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slowpoetry.clients.ScriptedPoetryServer;
 import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
@@ -40,8 +41,8 @@ class LoomInterruptTest {
                 style.endsWith("--retries") ? 3 : 0, OptionalLong.empty(), false, "epoll");
         CountDownLatch never = new CountDownLatch(1);
         RecordingListener events = new RecordingListener();
-        try (var stuck = ScriptedServer.gated(Servers.poem("stuck", 4), 10, never);
-                var alsoStuck = ScriptedServer.gated(Servers.poem("also", 4), 10, never)) {
+        try (var stuck = ScriptedPoetryServer.gated(Servers.poem("stuck", 4), 10, never);
+                var alsoStuck = ScriptedPoetryServer.gated(Servers.poem("also", 4), 10, never)) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread client = Thread.ofVirtual().name("client-" + name).start(() -> {
                 try {
