@@ -91,8 +91,7 @@ class AcceptLoopTest {
                 failingFirst(1, new SocketException("Connection reset"), attempts))) {
             assertArrayEquals(poem.bytes(), Clients.fetch(server.address()));
             assertArrayEquals(poem.bytes(), Clients.fetch(server.address()));
-            assertEquals(3, attempts.get(), "one failed accept, then one per client");
-            assertEquals(List.of(AcceptBackoff.FIRST), List.copyOf(clock.sleeps));
+            assertEquals(List.of(AcceptBackoff.FIRST), List.copyOf(clock.sleeps), "one failed accept, one pause");
         }
     }
 
