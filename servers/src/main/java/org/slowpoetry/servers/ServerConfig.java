@@ -20,7 +20,8 @@ import org.slowpoetry.time.MonotonicClock;
  * @param maxConnections connections served at once; more are closed on accept; 0 = unlimited
  * @param selector       reactor impls: {@code epoll} (the JDK default) or {@code poll}; other impls
  *                       ignore it
- * @param clock          the clock the slow servers wait on
+ * @param clock          the clock the servers wait on: slow servers between sends, and the
+ *                       thread-per-connection servers after a failed accept ({@link AcceptLoop})
  * @param events         where the server reports what it does (the text's output lines)
  */
 public record ServerConfig(

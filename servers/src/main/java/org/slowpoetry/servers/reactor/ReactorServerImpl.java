@@ -2,7 +2,6 @@ package org.slowpoetry.servers.reactor;
 
 import java.io.IOException;
 import java.util.Set;
-import org.slowpoetry.cli.UserException;
 import org.slowpoetry.reactor.CannotListenException;
 import org.slowpoetry.reactor.ListeningPort;
 import org.slowpoetry.reactor.Reactor;
@@ -45,25 +44,17 @@ public final class ReactorServerImpl implements ServerImpl {
      * reactor thread; returns once listening.
      *
      * @throws IOException if the address cannot be bound (the message names it)
-     * @throws UserException if the selector name is unknown or unavailable in this JVM
+     * @throws SelectorUnavailableException if the selector cannot be opened in this JVM (the message
+     *                                      says what to do; the CLI prints it as a one-line error)
      */
     @Override
     public PoetryServer start(ServerConfig config) throws IOException {
         if (!kinds().contains(config.kind())) {
             throw new IllegalArgumentException("the reactor impl cannot serve " + config.kind().command());
         }
-        SelectorKind selector;
-        try {
-            selector = SelectorKind.fromName(config.selector());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
-        }
-        Reactor reactor;
-        try {
-            reactor = Reactor.open(selector, config.clock());
-        } catch (SelectorUnavailableException e) {
-            throw new UserException(e.getMessage(), e);
-        }
+        // ServerConfig has checked the name, so fromName cannot fail here.
+        SelectorKind selector = SelectorKind.fromName(config.selector());
+        Reactor reactor = Reactor.open(selector, config.clock());
         ListeningPort port;
         try {
             port = reactor.listenTCP(config.port(), new PoetryFactory(reactor, config), config.iface());

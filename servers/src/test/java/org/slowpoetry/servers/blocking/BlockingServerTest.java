@@ -114,7 +114,7 @@ class BlockingServerTest extends ServerImplContract {
     @Test
     void oneNamedPlatformThreadServesAndEndsOnClose() throws Exception {
         PoetryServer server = impl().start(fast(TestPoems.shortPoem()));
-        String name = "blocking-server-" + server.port();
+        String name = "blocking-server-" + server.port() + "-acceptor";
         try {
             Thread thread = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals(name))
@@ -144,7 +144,7 @@ class BlockingServerTest extends ServerImplContract {
                 try {
                     server.get().close();
                     outcome.set(new AssertionError("close() on the server's thread returned"));
-                } catch (IllegalStateException expected) {
+                } catch (WrongThreadException expected) {
                     outcome.set(expected);
                 }
             }
@@ -152,7 +152,7 @@ class BlockingServerTest extends ServerImplContract {
         try (PoetryServer running = impl().start(fast(TestPoems.shortPoem()).withEvents(closer))) {
             server.set(running);
             assertArrayEquals(TestPoems.shortPoem().bytes(), Clients.fetch(running.address()));
-            assertInstanceOf(IllegalStateException.class, outcome.get());
+            assertInstanceOf(WrongThreadException.class, outcome.get());
             assertTrue(running.failure().isEmpty(), "the refused close() must not stop the server");
         }
     }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slowpoetry.cli.UserException;
 import org.slowpoetry.testing.Leaks;
 import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;

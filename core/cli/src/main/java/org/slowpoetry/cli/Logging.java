@@ -6,7 +6,9 @@ import org.tinylog.configuration.Configuration;
 /**
  * Log configuration. tinylog reads {@code tinylog.properties} (level info, to stderr) when the first
  * log line is written, and its configuration is frozen from then on; so {@code --verbose} must be
- * seen before anything logs. {@link Main} calls {@link #configure(List)} first thing.
+ * seen before anything logs, or even gets a logger (getting one initialises the backend, which
+ * freezes the configuration). {@link Main} calls {@link #configure(List)} first thing, and holds
+ * no static logger for that reason.
  *
  * <p><b>Threading:</b> call from the main thread before any other thread starts.
  */

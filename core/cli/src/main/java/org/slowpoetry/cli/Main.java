@@ -14,15 +14,18 @@ import picocli.CommandLine.ParseResult;
  * The {@code slowpoetry} entry point: one picocli command line whose subcommands are discovered
  * as {@link CommandProvider} plugins.
  *
- * <p>Errors: a {@link UserException} or a picocli usage error prints one line on stderr
- * ({@code slowpoetry get: bad address 'x': ...}) and exits non-zero; anything else is a bug, shown
- * as one line with a hint, and with its stack trace under {@code --verbose}.
+ * <p>Errors: a picocli usage error, a {@link UserException}, or one of the library exceptions
+ * {@link UserErrors} knows (an unavailable selector, say) prints one line on stderr
+ * ({@code slowpoetry get: bad address 'x': ...}) and exits non-zero ({@link ExitCodes#USAGE} for
+ * the library ones); anything else is a bug, shown as one line with a hint, and with its stack
+ * trace under {@code --verbose}.
  *
  * <p><b>Threading:</b> {@link #main} runs on the main thread; commands may start their own threads,
  * and must have ended them before they return.
  */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    // No static Logger here: getting one initialises the logging backend, which freezes its
+    // configuration before main() could apply --verbose (see Logging).
 
     private Main() {
     }
@@ -55,7 +58,7 @@ public final class Main {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        err.println(name + ": " + UserErrors.oneLine(e.getMessage()) + " (see '" + name + " --help')");
         if (Logging.verbose()) {
             e.printStackTrace(err);
         }
@@ -66,34 +69,23 @@ public final class Main {
     private static int onExecutionError(Exception e, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        UserException user = userCause(e);
-        int code;
-        if (user != null) {
-            err.println(name + ": " + user.getMessage());
-            code = user.exitCode();
-        } else {
-            err.println(name + ": internal error: " + oneLine(String.valueOf(e))
-                    + (Logging.verbose() ? "" : " (run with --verbose for details)"));
-            code = ExitCodes.INTERNAL;
-        }
+        int code = switch (UserErrors.of(e).orElse(null)) {
+            case UserErrors.UserError(String message, int exitCode) -> {
+                err.println(name + ": " + message);
+                yield exitCode;
+            }
+            case null -> {
+                err.println(name + ": internal error: " + UserErrors.oneLine(String.valueOf(e))
+                        + (Logging.verbose() ? "" : " (run with --verbose for details)"));
+                yield ExitCodes.INTERNAL;
+            }
+        };
         if (Logging.verbose()) {
-            LOG.debug("{} failed", name, e);
+            Logger log = LoggerFactory.getLogger(Main.class);
+            log.debug("{} failed", name, e);
             e.printStackTrace(err);
         }
         err.flush();
         return code;
-    }
-
-    private static UserException userCause(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof UserException u) {
-                return u;
-            }
-        }
-        return null;
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -1,0 +1,345 @@
+package org.slowpoetry.servers;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running thread-per-connection poetry server: the one accept loop that {@code --impl blocking}
+ * and {@code --impl loom} share. It binds, reports {@code listening}, and accepts on a thread of its
+ * own; each accepted client gets its socket options and goes to the {@link ConnectionStrategy},
+ * which serves it inline (blocking) or forks it into a scope (loom).
+ *
+ * {@snippet :
+ * PoetryServer server = AcceptLoop.start(config, new AcceptLoop.Setup("blocking", 50, false),
+ *         loop -> client -> connection.serve(client, loop));
+ * }
+ *
+ * <p><b>Rules every user gets:</b>
+ * <ul>
+ * <li>An interface name that does not resolve fails {@link #start} with an
+ *     {@link UnknownHostException} naming it; a busy port with the JDK's
+ *     {@link java.net.BindException}. Either way nothing is left open.</li>
+ * <li>Slow servers send with {@code TCP_NODELAY}, so each small send leaves at once. A client that
+ *     is gone before its options are set (a reset peer) is closed and forgotten.</li>
+ * <li>A failed {@code accept()} while the listener is open ("Too many open files", a connection
+ *     reset or aborted in the backlog) does not stop the server: it logs one line for the run of
+ *     failures, pauses on the config's clock for a growing, bounded time
+ *     ({@link AcceptBackoff}), and accepts again.</li>
+ * <li>{@link #close()} closes the listener and the client being served inline, interrupts the
+ *     accepting thread, and returns once the strategy has ended every connection.</li>
+ * </ul>
+ *
+ * <p><b>Threads</b> are named {@code STYLE-server-PORT-acceptor}; a strategy names its own from
+ * {@link #name()}.
+ *
+ * <p><b>Threading:</b> {@link #start} runs on the caller's thread and returns once listening.
+ * {@link #close()}, {@link #awaitTermination()}, {@link #address()}, {@link #failure()} and
+ * {@link #serving()} may be called from any thread; {@code close()} and {@code awaitTermination()}
+ * throw {@link WrongThreadException} on one of the server's own threads (the acceptor, or a thread
+ * forked from it, such as a {@link ServerEvents} callback), where they would wait for themselves.
+ */
+public final class AcceptLoop implements PoetryServer {
+
+    /* Implementation overview
+     *
+     * run() is the accepting thread: it opens the strategy's Connections, accepts until stopped,
+     * lets the Connections wait for their clients if the listener failed by itself, and closes them.
+     *
+     * Stopping: close() must wake the accepting thread wherever it blocks.
+     *   - in accept():                           closing the listener makes accept() throw;
+     *   - in an inline write to a client that does not read (a full socket buffer):
+     *                                            closing that client makes write() throw
+     *                                            (java.net I/O on a platform thread ignores interrupts);
+     *   - in a sleep (inline pacing, the back-off), or the loom scope's join():
+     *                                            only an interrupt wakes it.
+     * So close() does all three, then joins the thread.
+     *
+     * The race between close() and an accept() that has just returned a client is settled
+     * Dekker-style with two volatiles: the accepting thread writes `current`, then reads `state`;
+     * close() writes `state`, then reads `current`. Volatile accesses are sequentially consistent,
+     * so at least one side sees the other's write and closes the client (closing twice is harmless).
+     *
+     * OWN is a ScopedValue bound on the accepting thread; threads forked in a StructuredTaskScope
+     * opened there inherit it. It lets close() recognise the server's own threads without a list.
+     */
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptLoop.class);
+
+    /** The loop whose thread this is: bound on the acceptor, inherited by threads forked in a scope. */
+    private static final ScopedValue<AcceptLoop> OWN = ScopedValue.newInstance();
+
+    /**
+     * What differs between the users of the loop, besides their {@link ConnectionStrategy}.
+     *
+     * @param style           names the threads and log lines: {@code blocking}, {@code loom}
+     * @param backlog         connecting clients the kernel may queue before {@code accept()}
+     *                        (capped by {@code net.core.somaxconn})
+     * @param virtualAcceptor whether the accepting thread is a virtual thread (else a platform one)
+     */
+    public record Setup(String style, int backlog, boolean virtualAcceptor) {
+        public Setup {
+            Objects.requireNonNull(style, "style");
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
+            }
+        }
+    }
+
+    private enum State {
+        /** Accepting and serving. */
+        SERVING,
+        /** close() was called; the accepting thread is on its way out. */
+        STOPPING,
+        /** The accepting thread has ended (after close(), or on its own: see {@link #failure}). */
+        STOPPED
+    }
+
+    private final ServerConfig config;
+    private final Setup setup;
+    private final ConnectionStrategy strategy;
+    private final Acceptor acceptor;
+    private final ServerSocket listener;
+    private final InetSocketAddress address;
+    private final String name;
+    private final Thread thread;
+    /** Pauses after failed accepts. Accepting thread only. */
+    private final AcceptBackoff backoff = new AcceptBackoff();
+
+    /**
+     * SERVING to STOPPING by the first {@link #close()} (a CAS, so only one caller does the closing);
+     * to STOPPED by the accepting thread as it ends. Read by both.
+     */
+    private final AtomicReference<State> state = new AtomicReference<>(State.SERVING);
+
+    /**
+     * The client just accepted, until the strategy's {@code serve} returns (so all the while an
+     * inline client is served), or null. Written by the accepting thread, read by {@link #close()}.
+     */
+    private volatile Socket current;
+
+    /**
+     * Why the accepting thread ended on its own, or null. Written by the accepting thread before it
+     * ends; read by {@link #failure()}, safely after {@link #awaitTermination()} (join happens-before).
+     */
+    private volatile Throwable failure;
+
+    private AcceptLoop(ServerConfig config, Setup setup, ConnectionStrategy strategy, Acceptor acceptor,
+            ServerSocket listener) {
+        this.config = config;
+        this.setup = setup;
+        this.strategy = strategy;
+        this.acceptor = acceptor;
+        this.listener = listener;
+        this.address = (InetSocketAddress) listener.getLocalSocketAddress();
+        this.name = setup.style() + "-server-" + address.getPort();
+        Thread.Builder builder = setup.virtualAcceptor() ? Thread.ofVirtual() : Thread.ofPlatform();
+        this.thread = builder.name(name + "-acceptor")
+                .unstarted(() -> ScopedValue.where(OWN, this).run(this::run));
+    }
+
+    /**
+     * Binds {@code config.iface():config.port()} with {@code setup.backlog()}, reports
+     * {@code listening}, and starts accepting; returns once listening.
+     *
+     * @throws UnknownHostException if the interface name does not resolve (the message names it)
+     * @throws IOException          if the address cannot be bound ({@link java.net.BindException}
+     *                              for a port in use); nothing is left open
+     */
+    public static AcceptLoop start(ServerConfig config, Setup setup, ConnectionStrategy strategy) throws IOException {
+        return start(config, setup, strategy, Acceptor.LISTENER);
+    }
+
+    /** {@link #start(ServerConfig, Setup, ConnectionStrategy)} with the accept step replaced (tests). */
+    static AcceptLoop start(ServerConfig config, Setup setup, ConnectionStrategy strategy, Acceptor acceptor)
+            throws IOException {
+        Objects.requireNonNull(strategy, "strategy");
+        var listener = new ServerSocket();
+        AcceptLoop loop;
+        try {
+            var endpoint = new InetSocketAddress(config.iface(), config.port());
+            if (endpoint.isUnresolved()) {
+                throw new UnknownHostException("unknown interface '" + config.iface() + "'");
+            }
+            listener.bind(endpoint, setup.backlog());
+            loop = new AcceptLoop(config, setup, strategy, acceptor, listener);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        config.events().listening(config.poem(), loop.address);
+        loop.thread.start();
+        return loop;
+    }
+
+    /** {@code STYLE-server-PORT}: the prefix of every thread of this server. */
+    public String name() {
+        return name;
+    }
+
+    /** The server's config. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Whether the server is still serving: false once {@link #close()} was called. A connection that
+     * fails while this is false was ended by {@code close()}, not by its client.
+     */
+    public boolean serving() {
+        return state.get() == State.SERVING;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public void awaitTermination() throws InterruptedException {
+        checkNotOwnThread("awaitTermination()");
+        thread.join();
+    }
+
+    @Override
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public void close() {
+        checkNotOwnThread("close()");
+        if (state.compareAndSet(State.SERVING, State.STOPPING)) {
+            closeQuietly(listener); // wakes accept()
+            Socket client = current;
+            if (client != null) {
+                closeQuietly(client); // wakes an inline write
+            }
+            thread.interrupt();       // wakes a sleep, the back-off, a scope's join()
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // keep waiting: returning early would leave threads running
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return setup.style() + " " + config.kind().command() + " server on " + address + " (" + state.get() + ")";
+    }
+
+    // ---- the accepting thread ----
+
+    private void run() {
+        try (ConnectionStrategy.Connections connections = strategy.open(this)) {
+            acceptUntilStopped(connections);
+            connections.awaitServed(); // close() interrupts this; a failed listener waits for its clients
+        } catch (InterruptedException e) {
+            // close(): the connections have been closed on the way out, so every one has ended
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.error("{}: stopped after an unexpected error", this, e);
+        } finally {
+            current = null;
+            closeQuietly(listener);
+            state.set(State.STOPPED);
+        }
+    }
+
+    private void acceptUntilStopped(ConnectionStrategy.Connections connections) throws InterruptedException {
+        while (true) {
+            Socket client;
+            try {
+                client = acceptor.accept(listener);
+            } catch (IOException e) {
+                if (!serving()) {
+                    return; // close() closed the listener
+                }
+                if (listener.isClosed()) {
+                    failure = e;
+                    LOG.error("{}: the listener closed under us; serving the current clients, then stopping: {}",
+                            this, e.toString());
+                    return;
+                }
+                pauseAfter(e);
+                continue;
+            }
+            if (backoff.failures() > 0) {
+                LOG.debug("{}: accepting again after {} failed accepts", this, backoff.failures());
+                backoff.reset();
+            }
+            current = client;
+            try {
+                if (!serving()) {
+                    closeQuietly(client);
+                    return;
+                }
+                if (configure(client)) {
+                    connections.serve(client);
+                }
+            } finally {
+                current = null;
+            }
+        }
+    }
+
+    /** One log line per run of failures; then a pause that grows with the run, on the config's clock. */
+    private void pauseAfter(IOException e) throws InterruptedException {
+        Duration pause = backoff.next();
+        if (backoff.failures() == 1) {
+            LOG.warn("{}: accept failed, retrying after pauses of {} ms growing to {} ms: {}", this,
+                    pause.toMillis(), AcceptBackoff.MAX.toMillis(), e.toString());
+        } else {
+            LOG.debug("{}: accept failed {} times in a row: {}", this, backoff.failures(), e.toString());
+        }
+        config.clock().sleep(pause);
+    }
+
+    /** Sets the client's socket options; false (and the client closed) if it is already gone. */
+    private boolean configure(Socket client) {
+        try {
+            if (config.kind() == ServerKind.SLOW) {
+                client.setTcpNoDelay(true); // each small send goes out now, not when Nagle allows
+            }
+            return true;
+        } catch (SocketException e) {
+            LOG.debug("{}: {} left before it was served: {}", this, client.getRemoteSocketAddress(), e.toString());
+            closeQuietly(client);
+            return false;
+        }
+    }
+
+    // ---- helpers ----
+
+    private void checkNotOwnThread(String method) {
+        if (OWN.isBound() && OWN.get() == this) {
+            throw new WrongThreadException(method + " called on the server's own thread would wait for itself");
+        }
+    }
+
+    /** Closes {@code c}, logging (at debug) rather than throwing what closing throws. */
+    public static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("ignored while closing {}: {}", c, e.toString());
+        }
+    }
+}
