@@ -14,8 +14,6 @@ import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.protocol.BadAddressException;
-import org.slowpoetry.reactor.SelectorUnavailableException;
 import org.slowpoetry.time.MonotonicClock;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -149,12 +147,8 @@ public final class GetCommand implements Callable<Integer> {
         ClientRun run = new ClientRun(out, err, clock, options, TaskListener.none());
         PoetryLines lines = PoetryLines.of(run);
         long start = clock.nanoTime();
-        List<TaskOutcome> outcomes;
-        try {
-            outcomes = chosen.fetch(parsed, run);
-        } catch (SelectorUnavailableException e) {
-            throw new UserException(e.getMessage(), e); // --selector names one this JVM lacks: exit 2
-        }
+        // A library's own exception (an unavailable --selector) reaches the CLI's one mapping: exit 2.
+        List<TaskOutcome> outcomes = chosen.fetch(parsed, run);
         lines.summary(outcomes, clock.since(start), chosen.printsSummary());
         if (options.print()) {
             lines.poems(outcomes);
@@ -202,14 +196,6 @@ public final class GetCommand implements Callable<Integer> {
     }
 
     private List<Address> parseAddresses() {
-        List<Address> parsed = new ArrayList<>(addresses.size());
-        for (String text : addresses) {
-            try {
-                parsed.add(Address.parse(text));
-            } catch (BadAddressException e) {
-                throw new UserException(e.getMessage(), e);
-            }
-        }
-        return List.copyOf(parsed);
+        return addresses.stream().map(Address::parse).toList(); // a BadAddressException is the CLI's to word
     }
 }
