@@ -30,7 +30,7 @@ import org.slowpoetry.time.Durations;
  * Task 1 finished                                                       (the server closed: select, 1.0)
  * Task 1: 3003 bytes of poetry                                          (each poem's size at the end)
  * Failed to connect to: 127.0.0.1:10004                                 (clients 2.0 and 2.1)
- * Got 3 poems in 0:00:23.065661                                         (the clients that print it)
+ * Got 3 poems in 0:00:23.065661                                         (the clients that print it; it counts addresses)
  * (the poems themselves)                                                (clients 2.1 on, Haskell)
  * </pre>
  *
@@ -40,7 +40,8 @@ import org.slowpoetry.time.Durations;
  * Poem failed: failed to connect to 127.0.0.1:10004: Connection refused (clients 3.1 and 4.0)
  * The poem download failed.                                             (clients 5.0 and 5.1)
  * The poem download failed: failed to connect to 127.0.0.1:10004: ...  (clients 7.0 and 8.0)
- * Got 3 poems in 0:00:10.2 (1 failed)                                   (our summary, where the original has none)
+ * Got 2 poems in 0:00:10.2 (1 failed)                                   (our summary, where the original has none)
+ * 1 of 3 poems failed                                                   (beside the original's summary)
  * </pre>
  *
  * <p><b>Threading:</b> every method writes one whole line (or one block) with one call on a
@@ -239,16 +240,25 @@ public final class PoetryLines {
     }
 
     /**
-     * The last line of {@code get}: {@code Got 3 poems in 0:00:23.065661}, with the number of
-     * failed tasks after it when there are any: {@code Got 2 poems in 0:00:06.617523 (1 failed)}.
-     * To stdout for the styles whose original prints it ({@link ClientStyle#printsSummary()}),
-     * to stderr for the others.
+     * The last line of {@code get}. Where the original prints one ({@link ClientStyle#printsSummary()}),
+     * stdout gets the original's line, {@code Got 3 poems in 0:00:10.126361}, which counts the
+     * addresses, poems or not (client 2.0 says {@code Got 3 poems} with one server down), and a task
+     * that failed is counted on stderr: {@code 1 of 3 poems failed}. Elsewhere the summary is ours,
+     * on stderr, counting only the poems: {@code Got 2 poems in 0:00:06.617523 (1 failed)}.
      */
-    public void summary(List<TaskOutcome> outcomes, Duration elapsed, boolean toStdout) {
+    public void summary(List<TaskOutcome> outcomes, Duration elapsed, boolean asTheOriginal) {
         long poems = outcomes.stream().filter(o -> o instanceof TaskOutcome.Fetched).count();
         long failed = outcomes.size() - poems;
-        (toStdout ? out : err).println("Got " + poems + (poems == 1 ? " poem" : " poems") + " in "
-                + Durations.pythonStyle(elapsed) + (failed == 0 ? "" : " (" + failed + " failed)"));
+        String took = " in " + Durations.pythonStyle(elapsed);
+        if (asTheOriginal) {
+            out.println("Got " + outcomes.size() + (outcomes.size() == 1 ? " poem" : " poems") + took);
+            if (failed > 0) {
+                err.println(failed + " of " + outcomes.size() + (outcomes.size() == 1 ? " poem" : " poems") + " failed");
+            }
+        } else {
+            err.println("Got " + poems + (poems == 1 ? " poem" : " poems") + took
+                    + (failed == 0 ? "" : " (" + failed + " failed)"));
+        }
     }
 
     /** stdout, {@code get --print}: the poems themselves, in task order. */

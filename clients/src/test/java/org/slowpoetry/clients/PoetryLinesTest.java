@@ -69,6 +69,13 @@ class PoetryLinesTest {
     }
 
     @Test
+    void theOriginalsSummaryCountsTheAddressesOnStdoutAndTheFailuresGoToStderr() {
+        lines.summary(List.of(fetched(1), failed(2)), Duration.ofSeconds(6), true);
+        assertEquals("Got 2 poems in 0:00:06\n", out());
+        assertEquals("1 of 2 poems failed\n", err());
+    }
+
+    @Test
     void failureReasonsAreOneLineInTheSystemsWords() {
         assertEquals("failed to connect to 127.0.0.1:10000: Connection refused",
                 PoetryLines.reason(new FetchFailure.Refused(address)));

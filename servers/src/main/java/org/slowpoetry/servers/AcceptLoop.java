@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.time.MonotonicClock;
 
 /**
- * A running thread-per-connection poetry server: the one accept loop that {@code --impl blocking}
- * and {@code --impl loom} share. It binds, reports {@code listening}, and accepts on a thread of its
+ * A running thread-per-connection server: the one accept loop that {@code --impl blocking} and
+ * {@code --impl loom} share, for every kind of server (poetry, transform, proxy). It binds, reports {@code listening}, and accepts on a thread of its
  * own; each accepted client gets its socket options and goes to the {@link ConnectionStrategy},
  * which serves it inline (blocking) or forks it into a scope (loom).
  *
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *     is gone before its options are set (a reset peer) is closed and forgotten.</li>
  * <li>A failed {@code accept()} while the listener is open ("Too many open files", a connection
  *     reset or aborted in the backlog) does not stop the server: it logs one line for the run of
- *     failures, pauses on the config's clock for a growing, bounded time
+ *     failures, pauses on the server's clock for a growing, bounded time
  *     ({@link AcceptBackoff}), and accepts again.</li>
  * <li>{@link #close()} closes the listener and the client being served inline, interrupts the
  *     accepting thread, and returns once the strategy has ended every connection.</li>
@@ -95,6 +97,33 @@ public final class AcceptLoop implements PoetryServer {
         }
     }
 
+    /**
+     * Where and how a server listens: what the loop needs of a server's configuration, whatever
+     * the server does with its connections.
+     *
+     * @param iface       the interface to bind (a name or a literal address)
+     * @param port        the port, 0 for any free one
+     * @param clock       the clock the back-off pauses on
+     * @param noDelay     whether clients get {@code TCP_NODELAY} (servers that send in small pieces)
+     * @param what        what it serves, for log lines and {@code toString}: {@code slow server}
+     * @param onListening told the bound address once listening, before the first accept
+     */
+    public record Listen(String iface, int port, MonotonicClock clock, boolean noDelay, String what,
+            Consumer<InetSocketAddress> onListening) {
+        public Listen {
+            Objects.requireNonNull(iface, "iface");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(what, "what");
+            Objects.requireNonNull(onListening, "onListening");
+        }
+
+        /** How a poetry server listens: its config's interface, port and clock; no delay when slow. */
+        public static Listen poetry(ServerConfig config) {
+            return new Listen(config.iface(), config.port(), config.clock(), config.kind() == ServerKind.SLOW,
+                    config.kind().command() + " server", address -> config.events().listening(config.poem(), address));
+        }
+    }
+
     private enum State {
         /** Accepting and serving. */
         SERVING,
@@ -104,7 +133,7 @@ public final class AcceptLoop implements PoetryServer {
         STOPPED
     }
 
-    private final ServerConfig config;
+    private final Listen listen;
     private final Setup setup;
     private final ConnectionStrategy strategy;
     private final Acceptor acceptor;
@@ -133,9 +162,9 @@ public final class AcceptLoop implements PoetryServer {
      */
     private volatile Throwable failure;
 
-    private AcceptLoop(ServerConfig config, Setup setup, ConnectionStrategy strategy, Acceptor acceptor,
+    private AcceptLoop(Listen listen, Setup setup, ConnectionStrategy strategy, Acceptor acceptor,
             ServerSocket listener) {
-        this.config = config;
+        this.listen = listen;
         this.setup = setup;
         this.strategy = strategy;
         this.acceptor = acceptor;
@@ -148,35 +177,45 @@ public final class AcceptLoop implements PoetryServer {
     }
 
     /**
-     * Binds {@code config.iface():config.port()} with {@code setup.backlog()}, reports
-     * {@code listening}, and starts accepting; returns once listening.
+     * Binds {@code listen.iface():listen.port()} with {@code setup.backlog()}, tells
+     * {@code listen.onListening()}, and starts accepting; returns once listening.
      *
      * @throws UnknownHostException if the interface name does not resolve (the message names it)
      * @throws IOException          if the address cannot be bound ({@link java.net.BindException}
      *                              for a port in use); nothing is left open
      */
+    public static AcceptLoop start(Listen listen, Setup setup, ConnectionStrategy strategy) throws IOException {
+        return start(listen, setup, strategy, Acceptor.LISTENER);
+    }
+
+    /** A poetry server's loop: {@link #start(Listen, Setup, ConnectionStrategy)} with {@link Listen#poetry}. */
     public static AcceptLoop start(ServerConfig config, Setup setup, ConnectionStrategy strategy) throws IOException {
-        return start(config, setup, strategy, Acceptor.LISTENER);
+        return start(Listen.poetry(config), setup, strategy, Acceptor.LISTENER);
     }
 
     /** {@link #start(ServerConfig, Setup, ConnectionStrategy)} with the accept step replaced (tests). */
     static AcceptLoop start(ServerConfig config, Setup setup, ConnectionStrategy strategy, Acceptor acceptor)
             throws IOException {
+        return start(Listen.poetry(config), setup, strategy, acceptor);
+    }
+
+    private static AcceptLoop start(Listen listen, Setup setup, ConnectionStrategy strategy, Acceptor acceptor)
+            throws IOException {
         Objects.requireNonNull(strategy, "strategy");
         var listener = new ServerSocket();
         AcceptLoop loop;
         try {
-            var endpoint = new InetSocketAddress(config.iface(), config.port());
+            var endpoint = new InetSocketAddress(listen.iface(), listen.port());
             if (endpoint.isUnresolved()) {
-                throw new UnknownHostException("unknown interface '" + config.iface() + "'");
+                throw new UnknownHostException("unknown interface '" + listen.iface() + "'");
             }
             listener.bind(endpoint, setup.backlog());
-            loop = new AcceptLoop(config, setup, strategy, acceptor, listener);
+            loop = new AcceptLoop(listen, setup, strategy, acceptor, listener);
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
         }
-        config.events().listening(config.poem(), loop.address);
+        listen.onListening().accept(loop.address);
         loop.thread.start();
         return loop;
     }
@@ -184,11 +223,6 @@ public final class AcceptLoop implements PoetryServer {
     /** {@code STYLE-server-PORT}: the prefix of every thread of this server. */
     public String name() {
         return name;
-    }
-
-    /** The server's config. */
-    public ServerConfig config() {
-        return config;
     }
 
     /**
@@ -242,7 +276,7 @@ public final class AcceptLoop implements PoetryServer {
 
     @Override
     public String toString() {
-        return setup.style() + " " + config.kind().command() + " server on " + address + " (" + state.get() + ")";
+        return setup.style() + " " + listen.what() + " on " + address + " (" + state.get() + ")";
     }
 
     // ---- the accepting thread ----
@@ -309,13 +343,13 @@ public final class AcceptLoop implements PoetryServer {
         } else {
             LOG.debug("{}: accept failed {} times in a row: {}", this, backoff.failures(), e.toString());
         }
-        config.clock().sleep(pause);
+        listen.clock().sleep(pause);
     }
 
     /** Sets the client's socket options; false (and the client closed) if it is already gone. */
     private boolean configure(Socket client) {
         try {
-            if (config.kind() == ServerKind.SLOW) {
+            if (listen.noDelay()) {
                 client.setTcpNoDelay(true); // each small send goes out now, not when Nagle allows
             }
             return true;

@@ -85,10 +85,10 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
     private int admitted;
 
     /** Opens the scope: on the accepting thread, which thereby owns it. */
-    private LoomPoetryServer(AcceptLoop loop, PoemConnection connection) {
+    private LoomPoetryServer(AcceptLoop loop, ServerConfig config, PoemConnection connection) {
         this.loop = loop;
-        this.events = loop.config().events();
-        this.maxConnections = loop.config().maxConnections();
+        this.events = config.events();
+        this.maxConnections = config.maxConnections();
         this.connection = connection;
         String prefix = loop.name() + "-";
         this.scope = StructuredTaskScope.open(Joiner.<Void>awaitAll(), cf -> cf
@@ -100,7 +100,7 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
     static PoetryServer start(ServerConfig config) throws IOException {
         var connection = new PoemConnection(config);
         return AcceptLoop.start(config, new AcceptLoop.Setup("loom", BACKLOG, true),
-                loop -> new LoomPoetryServer(loop, connection));
+                loop -> new LoomPoetryServer(loop, config, connection));
     }
 
     @Override
