@@ -73,6 +73,7 @@ class TourCheckTest {
         IntStream.rangeClosed(1, 4).forEach(n -> wanted.add("gen-" + n));
         IntStream.rangeClosed(1, 7).forEach(n -> wanted.add("deferred-list-" + n));
         IntStream.rangeClosed(1, 12).forEach(n -> wanted.add("defer-cancel-" + n));
+        wanted.addAll(List.of("defer-10-errback", "defer-11-fail", "defer-cancel-13")); // exercises 13.4, 14.1, 19.5
 
         List<String> installed = TourExamples.all().stream().map(TourExample::name).toList();
 

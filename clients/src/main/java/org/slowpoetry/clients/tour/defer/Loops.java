@@ -6,7 +6,7 @@ import org.slowpoetry.reactor.ReactorThread;
 
 /**
  * The reactor chore of the examples that need one (defer-8, defer-9, the inline-callbacks
- * examples, defer-cancel-9 to 11): running it the way the text's {@code reactor.run()} does. (An
+ * examples, defer-cancel-9 to 11 and 13): running it the way the text's {@code reactor.run()} does. (An
  * inline-callbacks body holds the loop while it runs, so it calls {@code reactor.callLater} and
  * {@code reactor.stop()} directly, as a callback would.)
  *

@@ -11,12 +11,14 @@
  *     in two halves): {@link org.slowpoetry.defer.Failure}.
  * <li>Part 7: {@code defer-1} to {@code defer-9}: firing, the two lines, firing twice, a
  *     Deferred on the reactor, refactoring with {@code addBoth}. Part 8: {@code defer-block}.
- *     Part 9: {@code defer-unhandled}. Part 13: {@code defer-10}. Part 14: {@code defer-11}.
+ *     Part 9: {@code defer-unhandled}. Part 13: {@code defer-10}, and exercise 4's
+ *     {@code defer-10-errback}. Part 14: {@code defer-11}, and exercise 1's {@code defer-11-fail}.
  * <li>Part 17: {@code gen-1} to {@code gen-4} ({@link org.slowpoetry.defer.Generator}),
  *     {@code inline-callbacks-1}, {@code -2} and {@code -tb}
  *     ({@link org.slowpoetry.defer.InlineCallbacks}).
  * <li>Part 18: {@code deferred-list-1} to {@code -7} ({@link org.slowpoetry.defer.DeferredList}).
- * <li>Part 19: {@code defer-cancel-1} to {@code -12} ({@link org.slowpoetry.defer.Deferred#cancel()}).
+ * <li>Part 19: {@code defer-cancel-1} to {@code -12} ({@link org.slowpoetry.defer.Deferred#cancel()}),
+ *     and exercise 5's {@code defer-cancel-13}.
  * </ul>
  *
  * <p>How Python's output becomes ours, the same way in every example:
@@ -34,7 +36,9 @@
  * <li>Delays are a tenth of the text's (its 5 seconds are 0.5 s), so the whole tour checks in
  *     seconds. Lines the text's programs write to stderr go to the example's one output too.
  * <li>The explanations that {@code defer-10} and {@code defer-11} print between their results
- *     are our own words.
+ *     are our own words. The three exercise examples have no program in the text: they are ours
+ *     throughout, named after the example they vary ({@code defer-10-errback}) or continuing its
+ *     series ({@code defer-cancel-13}).
  * </ul>
  *
  * <p><b>Threading:</b> {@code tour} runs one example at a time, on its own thread. Examples
