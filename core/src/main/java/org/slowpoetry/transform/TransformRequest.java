@@ -1,8 +1,5 @@
 package org.slowpoetry.transform;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -40,15 +37,8 @@ public record TransformRequest(String name, String poem) {
      *     payload is not UTF-8
      */
     public static TransformRequest parse(byte[] payload) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadTransformRequestException("the request is not UTF-8 text");
-        }
+        String text = StrictUtf8.decode(payload)
+                .orElseThrow(() -> new BadTransformRequestException("the request is not UTF-8 text"));
         int dot = text.indexOf('.');
         if (dot < 0) {
             throw new BadTransformRequestException("no '.' between the transform's name and the poem");

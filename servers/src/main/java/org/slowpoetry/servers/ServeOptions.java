@@ -1,16 +1,16 @@
 package org.slowpoetry.servers;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The options {@code serve slow} and {@code serve fast} share (a picocli mixin). Each setter
+ * The options {@code serve slow} and {@code serve fast} share (a picocli mixin), with
+ * {@link ListenOptions}. Each setter
  * checks its value as it is parsed, so a bad value is a one-line usage error naming the option.
  *
  * <p><b>Threading:</b> written by picocli on the main thread while parsing, read by the command
@@ -24,10 +24,12 @@ final class ServeOptions {
 
     // Each field is written by its setter during parsing (main thread), read after it.
     private String impl;
-    private int port;
-    private String iface;
     private int maxConnections;
     private String selector;
+
+    /** {@code --port} and {@code --iface}. */
+    @Mixin
+    ListenOptions listen;
 
     /** The poem file, as given. Written by picocli, read by {@link Serving}. */
     @Parameters(index = "0", paramLabel = "POEM", description = "The poem file to serve.")
@@ -40,29 +42,6 @@ final class ServeOptions {
     void impl(String name) {
         // Checked against the plugins when the command runs (ServerImpls.find names the choices).
         impl = name;
-    }
-
-    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
-            description = "The port to listen on; 0 (the default) picks a free one.")
-    void port(int value) {
-        if (value < 0 || value > 65_535) {
-            throw invalid("--port", value + " is out of range 0–65535");
-        }
-        port = value;
-    }
-
-    @Option(names = "--iface", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "The interface to listen on. Default: ${DEFAULT-VALUE} (loopback only).")
-    void iface(String value) {
-        if (value.isBlank()) {
-            throw invalid("--iface", "an empty interface address");
-        }
-        try {
-            InetAddress.getByName(value);
-        } catch (UnknownHostException e) {
-            throw invalid("--iface", "'" + value + "' is not a known host or address");
-        }
-        iface = value;
     }
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0",
@@ -90,11 +69,11 @@ final class ServeOptions {
     }
 
     int port() {
-        return port;
+        return listen.port();
     }
 
     String iface() {
-        return iface;
+        return listen.iface();
     }
 
     int maxConnections() {
@@ -105,7 +84,7 @@ final class ServeOptions {
         return selector;
     }
 
-    /** A usage error in picocli's words: {@code Invalid value for option '--port': ...}. */
+    /** A usage error in picocli's words: {@code Invalid value for option '--num-bytes': ...}. */
     ParameterException invalid(String option, String problem) {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
     }

@@ -12,7 +12,8 @@ import org.slowpoetry.time.MonotonicClock;
 
 /**
  * What {@code serve slow} and {@code serve fast} do once their options are parsed: find the impl,
- * load the poem, start the server, and wait until Ctrl-C (or the server failing) stops it.
+ * load the poem, start the server, and wait until Ctrl-C (or the server failing) stops it; the
+ * waiting, {@link #runUntilStopped}, serves every {@code serve} command.
  *
  * <p><b>Threading:</b> {@link #serve} runs on the command's (main) thread and blocks until the
  * server has stopped; a JVM shutdown hook closes the server from its own thread.
@@ -49,8 +50,16 @@ final class Serving {
         var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
                 options.maxConnections(), options.selector(), MonotonicClock.system(),
                 ServerEvents.printing(System.out));
-        PoetryServer server = start(impl, config);
+        return runUntilStopped(start(impl, config));
+    }
 
+    /**
+     * Waits until Ctrl-C (or the server failing) stops {@code server}, which is already serving;
+     * returns the exit code. Every {@code serve} command ends this way.
+     *
+     * @throws UserException if the server stopped on its own
+     */
+    static int runUntilStopped(PoetryServer server) {
         var commandDone = new CountDownLatch(1);
         Thread hook = Thread.ofPlatform().name("serve-shutdown").unstarted(() -> {
             LOG.debug("shutting down {}", server);

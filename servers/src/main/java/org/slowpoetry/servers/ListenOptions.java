@@ -1,0 +1,68 @@
+package org.slowpoetry.servers;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Where a server listens, {@code --port} and {@code --iface}: the options every {@code serve}
+ * command shares (a picocli mixin). Each setter checks its value as it is parsed, so a bad value is
+ * a one-line usage error naming the option.
+ *
+ * <p><b>Threading:</b> written by picocli on the main thread while parsing, read by the command
+ * on the same thread afterwards.
+ */
+final class ListenOptions {
+
+    /** The command this mixin is part of, for usage errors. Injected by picocli. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    // Each field is written by its setter during parsing (main thread), read after it.
+    private int port;
+    private String iface;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "The port to listen on; 0 (the default) picks a free one.")
+    void port(int value) {
+        port = checkPort("--port", value);
+    }
+
+    @Option(names = "--iface", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "The interface to listen on. Default: ${DEFAULT-VALUE} (loopback only).")
+    void iface(String value) {
+        if (value.isBlank()) {
+            throw invalid("--iface", "an empty interface address");
+        }
+        try {
+            InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw invalid("--iface", "'" + value + "' is not a known host or address");
+        }
+        iface = value;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String iface() {
+        return iface;
+    }
+
+    /** {@code value} if it is a port number, else a usage error naming {@code option}. */
+    int checkPort(String option, int value) {
+        if (value < 0 || value > 65_535) {
+            throw invalid(option, value + " is out of range 0–65535");
+        }
+        return value;
+    }
+
+    /** A usage error in picocli's words: {@code Invalid value for option '--port': ...}. */
+    ParameterException invalid(String option, String problem) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+    }
+}
