@@ -50,6 +50,7 @@ public final class BlockingTransform {
             throws FetchException, InterruptedException {
         var exchange = new TransformExchange(xformAddress, new TransformRequest(name, poem), settings);
         PoemResult result;
+        IOException cause = null; // what the JDK threw, kept for --verbose
         try (Socket socket = new Socket()) {
             BlockingFetch.connect(socket, xformAddress, settings);
             exchange.connected();
@@ -59,10 +60,11 @@ public final class BlockingTransform {
         } catch (IOException e) {
             BlockingFetch.throwInterruptedIfInterrupted(e);
             result = exchange.failed(e);
+            cause = e;
         }
         return switch (result) {
             case PoemResult.Poem(byte[] reply) -> TransformExchange.text(reply);
-            case PoemResult.Failed(FetchFailure why, byte[] none) -> throw new FetchException(why, none, null);
+            case PoemResult.Failed(FetchFailure why, byte[] none) -> throw new FetchException(why, none, cause);
         };
     }
 

@@ -104,15 +104,14 @@ final class TransformExchange {
         try {
             reply.feed(chunk, replies::add);
         } catch (NetstringException e) {
+            if (!replies.isEmpty()) {
+                return Optional.of(endWith(replies.getFirst())); // the reply is whole; what follows is not ours to judge
+            }
             return Optional.of(e.problem() == NetstringException.Problem.TOO_LONG
                     ? endWith(new FetchFailure.TooLong(address, received(), settings.maxPoemBytes()))
                     : failed(e));
         }
-        if (replies.isEmpty()) {
-            return Optional.empty();
-        }
-        state = State.ENDED;
-        return Optional.of(new PoemResult.Poem(replies.getFirst()));
+        return replies.isEmpty() ? Optional.empty() : Optional.of(endWith(replies.getFirst()));
     }
 
     /**
@@ -171,6 +170,11 @@ final class TransformExchange {
     /** How many bytes of reply have arrived. */
     private int received() {
         return (int) Math.min(reply.offset(), Integer.MAX_VALUE);
+    }
+
+    private PoemResult.Poem endWith(byte[] transformed) {
+        state = State.ENDED;
+        return new PoemResult.Poem(transformed);
     }
 
     private PoemResult.Failed endWith(FetchFailure why) {

@@ -74,6 +74,14 @@ class TransformClientsTest {
 
     @ParameterizedTest
     @EnumSource(Client.class)
+    void bytesAfterTheReplyAreIgnored(Client client) throws Exception {
+        try (var server = new ScriptedTransformServer("3:abc,x", true)) {
+            assertEquals("abc", xform(client, server.address(), "cummingsify", SETTINGS));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Client.class)
     void aServerThatClosesWithoutAReplyIsNoReply(Client client) throws Exception {
         try (var server = new ScriptedTransformServer("", true)) {
             assertEquals(new FetchFailure.NoReply(server.address(), "nonesuch"),
