@@ -37,6 +37,17 @@ public interface ClientStyle {
         return false;
     }
 
+    /**
+     * Whether the first address on the command line is a transform server's (Part 12), not a
+     * poetry server's, as for clients 6.0 to 8.0: {@code get} then hands it over in
+     * {@link GetOptions#transformAddress()} (empty for {@code ""}: skip the transform, Part 13's
+     * exercise 2) and passes the rest to {@link #fetch}, one poem per address. By default, the
+     * styles that ask a transform server for {@link GetOption#XFORM --xform NAME} take one.
+     */
+    default boolean takesTransformAddress() {
+        return options().contains(GetOption.XFORM);
+    }
+
     /** The optional {@code get} options this style understands; others are rejected. */
     default Set<GetOption> options() {
         return Set.of();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -78,7 +79,8 @@ public final class GetCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "ADDR",
             arity = "1..*",
-            description = "PORT or HOST:PORT of a poetry server; the host is 127.0.0.1 when only a port is given.")
+            description = "PORT or HOST:PORT of a poetry server; the host is 127.0.0.1 when only a port is given."
+                    + " The styles of Parts 13 to 18 take a transform server's first (\"\": no transform).")
     List<String> addresses = new ArrayList<>();
 
     /** The options of {@link GetOption}, grouped under their own heading in {@code --help}. */
@@ -106,6 +108,10 @@ public final class GetCommand implements Callable<Integer> {
 
         @Option(names = "--selector", paramLabel = "epoll|poll", description = "The selector the reactor waits on.")
         String selector;
+
+        @Option(names = "--xform", paramLabel = "NAME", description = "The transform to ask the transform server for"
+                + " (default: " + GetOptions.DEFAULT_XFORM + ").")
+        String xform;
     }
 
     /**
@@ -139,7 +145,10 @@ public final class GetCommand implements Callable<Integer> {
         ClientStyle chosen = ClientStyles.find(style);
         rejectUnsupportedOptions(chosen);
         GetOptions options = options();
-        List<Address> parsed = parseAddresses();
+        List<Address> parsed = parseAddresses(chosen);
+        if (chosen.takesTransformAddress()) {
+            options = options.withTransform(transformAddress(), xform());
+        }
 
         PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
         PrintStream err = WriterOutputStream.printStream(spec.commandLine().getErr());
@@ -195,7 +204,30 @@ public final class GetCommand implements Callable<Integer> {
                 o.selector == null ? defaults.selector() : o.selector);
     }
 
-    private List<Address> parseAddresses() {
-        return addresses.stream().map(Address::parse).toList(); // a BadAddressException is the CLI's to word
+    /** The poetry servers: every ADDR, or all but the first for a style that takes a transform server first. */
+    private List<Address> parseAddresses(ClientStyle chosen) {
+        List<String> poetry = addresses;
+        if (chosen.takesTransformAddress()) {
+            if (addresses.size() < 2) {
+                throw new UserException("style '" + chosen.name() + "' takes a transform server's address first"
+                        + " (\"\" for none), then one or more poetry servers': XFORM_ADDR ADDR...");
+            }
+            poetry = addresses.subList(1, addresses.size());
+        }
+        return poetry.stream().map(Address::parse).toList(); // a BadAddressException is the CLI's to word
+    }
+
+    /** The first ADDR of a style that takes a transform server: empty for {@code ""} (Part 13, exercise 2). */
+    private Optional<Address> transformAddress() {
+        String first = addresses.getFirst();
+        return first.isEmpty() ? Optional.empty() : Optional.of(Address.parse(first));
+    }
+
+    private String xform() {
+        String name = styleOptions == null || styleOptions.xform == null ? GetOptions.DEFAULT_XFORM : styleOptions.xform;
+        if (name.isEmpty() || name.contains(".")) {
+            throw new UserException("bad --xform '" + name + "': a transform's name is not empty and has no '.'");
+        }
+        return name;
     }
 }

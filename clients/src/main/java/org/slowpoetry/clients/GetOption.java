@@ -20,7 +20,13 @@ public enum GetOption {
     /** {@code --show-stack}: print the call stack at the first read (Part 5). */
     SHOW_STACK("--show-stack"),
     /** {@code --selector epoll|poll}: the reactor's selector (Part 3). */
-    SELECTOR("--selector");
+    SELECTOR("--selector"),
+    /**
+     * {@code --xform NAME}: the transform to ask the transform server for (Part 13, exercise 1). A
+     * style that declares it takes the transform server's address first
+     * ({@link ClientStyle#takesTransformAddress()}).
+     */
+    XFORM("--xform");
 
     private final String flag;
 

@@ -284,6 +284,7 @@ public final class PoetryLines {
      * poem from 127.0.0.1:10000 is too long: over 16777216 bytes
      * bad poem from 127.0.0.1:10000: line longer than 1048576 bytes
      * poem from 127.0.0.1:10000 failed: the input is not a genuine poem
+     * no reply from 127.0.0.1:11000 to transform 'x': the server closed the connection (it has no such transform?)
      * gave up after 2 retries: lost connection to 127.0.0.1:10000 after 0 bytes: Connection reset
      * </pre>
      */
@@ -303,6 +304,8 @@ public final class PoetryLines {
             case FetchFailure.TooLong f -> "poem from " + f.address() + " is too long: over " + bytes(f.limit());
             case FetchFailure.BadPoem f -> "bad poem from " + f.address() + ": " + f.detail();
             case FetchFailure.Rejected f -> "poem from " + f.address() + " failed: " + f.detail();
+            case FetchFailure.NoReply f -> "no reply from " + f.address() + " to transform '" + f.transform()
+                    + "': the server closed the connection (it has no such transform?)";
             case FetchFailure.GaveUp f ->
                     "gave up after " + f.retries() + (f.retries() == 1 ? " retry: " : " retries: ") + reason(f.last());
         };

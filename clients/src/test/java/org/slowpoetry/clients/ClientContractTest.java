@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +37,8 @@ import org.slowpoetry.time.MonotonicClock;
  * every style registered with {@link ClientStyles} (the blocking and select clients, the reactor
  * clients 1.0 to 8.0, the Loom clients), so a style added later is held to them without a line
  * here. What a rule allows a style to differ in (a transforming client may lower-case the poem, or
- * reject it as gibberish) is read from what the style declares, never from its name.
+ * reject it as gibberish) is read from what the style declares, never from its name. A style that
+ * takes a transform server's address first gets a cummingsifying one.
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(30)
@@ -48,13 +51,20 @@ class ClientContractTest {
     /** A seed with which every transform of the flaky cummingsifier succeeds, for the command-line tests. */
     private static final String LUCKY_SEED = "34";
 
+    /** The transform server for the styles that take one; a new one for each test. */
+    @AutoClose
+    private final TestTransformServer xform = TestTransformServer.start();
+
     static Stream<ClientStyle> styles() {
         return ClientStyles.all().stream().filter(style -> !(style instanceof OptionsEchoStyle));
     }
 
-    /** A style that passes the poem through a flaky transformation (Part 10) takes {@code --seed}. */
+    /**
+     * A style that passes the poem through a flaky transformation (Part 10) takes {@code --seed};
+     * one that has a transform server transform it (Part 13) takes that server's address.
+     */
     private static boolean transforms(ClientStyle style) {
-        return style.options().contains(GetOption.SEED);
+        return style.options().contains(GetOption.SEED) || style.takesTransformAddress();
     }
 
     /** A style whose original prints the poems does so itself; the others offer {@code --print}. */
@@ -63,7 +73,7 @@ class ClientContractTest {
     }
 
     /** One fetch's output, captured, with every event heard. */
-    private static final class Capture {
+    private final class Capture {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final RecordingListener events = new RecordingListener();
@@ -71,7 +81,8 @@ class ClientContractTest {
         ClientRun run(Duration timeout, TaskListener also) {
             GetOptions defaults = GetOptions.defaults();
             GetOptions options = new GetOptions(FetchSettings.defaults().withTimeout(timeout), false, false, false, false,
-                    0, OptionalLong.of(Long.parseLong(LUCKY_SEED)), false, defaults.selector());
+                    0, OptionalLong.of(Long.parseLong(LUCKY_SEED)), false, defaults.selector())
+                    .withTransform(Optional.of(xform.address()), defaults.xform()); // ignored by the other styles
             return new ClientRun(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), MonotonicClock.system(), options,
                     events.andThen(also));
@@ -257,20 +268,25 @@ class ClientContractTest {
         try (var server = TestServers.slow(TestPoems.poem("a", 2), 10, PACE)) {
             assertEquals(ExitCodes.OK, CommandLineRun.of(getArgs(style, TestServers.address(server))).exitCode());
         }
-        CommandLineRun bad = CommandLineRun.of("get", "--style", style.name(), "x:99999");
+        CommandLineRun bad = CommandLineRun.of(getArgs(style, "x:99999"));
         assertEquals(ExitCodes.USAGE, bad.exitCode());
         assertEquals(List.of("slowpoetry get: bad address 'x:99999': port out of range 1–65535"), bad.errLines());
         assertEquals("", bad.out());
     }
 
-    private static String[] getArgs(ClientStyle style, Address... addresses) {
+    private String[] getArgs(ClientStyle style, Address... addresses) {
+        return getArgs(style, Stream.of(addresses).map(Address::toString).toArray(String[]::new));
+    }
+
+    private String[] getArgs(ClientStyle style, String... addresses) {
         List<String> args = new ArrayList<>(List.of("get", "--style", style.name()));
-        if (transforms(style)) {
+        if (style.options().contains(GetOption.SEED)) {
             args.addAll(List.of("--seed", LUCKY_SEED));
         }
-        for (Address address : addresses) {
-            args.add(address.toString());
+        if (style.takesTransformAddress()) {
+            args.add(xform.address().toString());
         }
+        args.addAll(List.of(addresses));
         return args.toArray(String[]::new);
     }
 

@@ -36,7 +36,7 @@ class GetCommandTest {
         }
         // the test-only style declares every option; the help says which a style supports
         assertTrue(flowing.contains("Options: --print, --quiet, --timing, --in-order, --retries, --seed, --show-stack,"
-                + " --selector."), run.out());
+                + " --selector, --xform."), run.out());
         assertTrue(flowing.contains("--timeout=SECONDS"), "every style takes --timeout:\n" + run.out());
         for (GetOption option : GetOption.values()) {
             assertTrue(run.out().contains(option.flag()), option.flag() + " in\n" + run.out());

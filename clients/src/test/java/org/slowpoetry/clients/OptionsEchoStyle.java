@@ -32,6 +32,12 @@ public final class OptionsEchoStyle implements ClientStyle {
         return EnumSet.allOf(GetOption.class);
     }
 
+    /** Every option, but poetry servers only: each address is a poem's. */
+    @Override
+    public boolean takesTransformAddress() {
+        return false;
+    }
+
     @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) {
         LAST.set(run.options());

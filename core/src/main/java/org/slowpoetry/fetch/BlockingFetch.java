@@ -92,7 +92,8 @@ public final class BlockingFetch {
         };
     }
 
-    private static void connect(Socket socket, Address address, FetchSettings settings) throws IOException {
+    /** Connects {@code socket} to {@code address} within the settings' timeout (shared with {@link BlockingTransform}). */
+    static void connect(Socket socket, Address address, FetchSettings settings) throws IOException {
         InetSocketAddress target = address.toSocketAddress(); // resolves the name, blocking
         if (target.isUnresolved()) {
             throw new UnknownHostException(address.host());
@@ -105,7 +106,7 @@ public final class BlockingFetch {
      * {@code SocketException}; that is not the server's fault, so it is reported as the interrupt
      * it was.
      */
-    private static void throwInterruptedIfInterrupted(IOException cause) throws InterruptedException {
+    static void throwInterruptedIfInterrupted(IOException cause) throws InterruptedException {
         if (Thread.interrupted()) {
             var interrupted = new InterruptedException("interrupted while fetching");
             interrupted.initCause(cause);

@@ -12,7 +12,8 @@ import org.slowpoetry.protocol.LimitExceededException;
 import org.slowpoetry.protocol.ProtocolException;
 
 /**
- * Why a poem did not arrive: every way a download can fail, as a value. Network code, in either
+ * Why a poem did not arrive: every way a download (or a transform request, which fails the same
+ * ways, and one more: {@link NoReply}) can fail, as a value. Network code, in either
  * style, returns (or throws, in {@link FetchException}) one of these; it never builds a sentence.
  * One presentation layer (the clients' {@code PoetryLines}) turns each into the line a user reads,
  * with a pattern-matching {@code switch} that the compiler checks for completeness:
@@ -57,6 +58,7 @@ public sealed interface FetchFailure {
             case TooLong f -> false;
             case BadPoem f -> false;
             case Rejected f -> false;
+            case NoReply f -> false;
         };
     }
 
@@ -171,6 +173,24 @@ public sealed interface FetchFailure {
         public Rejected {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * A transform server (Part 12) read the request and closed the connection without a byte of
+     * reply: what its protocol does for a transform it does not know.
+     *
+     * @param transform the name of the transform that was asked for
+     */
+    record NoReply(Address address, String transform) implements FetchFailure {
+        public NoReply {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(transform, "transform");
+        }
+
+        @Override
+        public int received() {
+            return 0;
         }
     }
 

@@ -16,7 +16,10 @@ import java.util.Objects;
  */
 public sealed interface PoemResult {
 
-    /** Every byte the server sent before it closed the connection; at least one. */
+    /**
+     * Every byte the server sent before it closed the connection, at least one; or a transform
+     * server's whole reply (which may be empty: an empty poem transformed).
+     */
     record Poem(byte[] poem) implements PoemResult {
         public Poem {
             poem = poem.clone();

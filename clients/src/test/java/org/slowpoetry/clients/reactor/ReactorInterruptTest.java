@@ -30,7 +30,8 @@ class ReactorInterruptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactor-raw", "reactor", "errbacks", "deferred", "cummingsify", "inline", "deferred-list"})
+    @ValueSource(strings = {"reactor-raw", "reactor", "errbacks", "deferred", "cummingsify", "transform", "inline",
+        "deferred-list"})
     void anInterruptedFetchThrowsAndLeavesNothingOpen(String style) throws Exception {
         Captured captured = ReactorTesting.capture(GetOptions.defaults());
         // the server sends its first 10 bytes, then waits a minute: the fetch is stuck

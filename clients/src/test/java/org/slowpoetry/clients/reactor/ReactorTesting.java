@@ -35,10 +35,11 @@ import picocli.CommandLine;
 final class ReactorTesting {
     /** Every reactor style of this module, in the text's order. */
     static final List<String> STYLES = List.of("reactor-raw", "reactor-broken", "reactor", "reactor-simple",
-            "callbacks", "errbacks", "deferred", "cummingsify", "cummingsify-5.1", "inline", "deferred-list");
+            "callbacks", "errbacks", "deferred", "cummingsify", "cummingsify-5.1", "transform", "inline",
+            "deferred-list");
     /** The styles that hand the poem over as it was served (the others transform it). */
     static final List<String> UNTRANSFORMED = STYLES.subList(0, 7);
-    /** The styles whose poem goes through the flaky cummingsifier. */
+    /** The styles whose poem goes through a transform: the flaky cummingsifier, or a transform server. */
     static final List<String> TRANSFORMING = STYLES.subList(7, STYLES.size());
 
     private ReactorTesting() {

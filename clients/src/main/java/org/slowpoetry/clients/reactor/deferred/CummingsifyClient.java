@@ -81,24 +81,40 @@ public final class CummingsifyClient implements ClientStyle {
 
     /** How a version puts the transformation into the chain: the one place 5.0 and 5.1 differ. */
     @FunctionalInterface
-    interface TransformStages {
+    interface FlakyStages {
         void addTo(Deferred<String> d, FlakyCummingsifier cummingsifier, PoetryLines lines);
     }
 
     /**
-     * The {@code poetry_main} clients 5.0 and 5.1 share: for each address, {@code getPoetry}, the
-     * version's transformation stages, then {@code got_poem}/{@code poem_failed} and
+     * How a client puts a transformation into the chain of the task's poem: the one place clients
+     * 5.0, 5.1 and 6.0 differ.
+     */
+    @FunctionalInterface
+    interface TransformStages {
+        void addTo(Deferred<String> d, PoemTask task, ReactorFetch fetch);
+    }
+
+    /** {@link #fetchTransformed(List, ClientRun, TransformStages)} with a flaky cummingsifier of {@code flavor} per task. */
+    static List<TaskOutcome> fetchTransformed(List<Address> addresses, ClientRun run,
+            FlakyCummingsifier.Flavor flavor, FlakyStages stages) throws InterruptedException {
+        List<FlakyCummingsifier> cummingsifiers = Cummingsifiers.perTask(addresses.size(), flavor, run.options().seed());
+        return fetchTransformed(addresses, run,
+                (d, task, fetch) -> stages.addTo(d, cummingsifiers.get(task.number() - 1), fetch.lines()));
+    }
+
+    /**
+     * The {@code poetry_main} clients 5.0, 5.1 and 6.0 share: for each address, {@code getPoetry},
+     * the client's transformation stages, then {@code got_poem}/{@code poem_failed} and
      * {@code poem_done}.
      */
-    static List<TaskOutcome> fetchTransformed(List<Address> addresses, ClientRun run,
-            FlakyCummingsifier.Flavor flavor, TransformStages stages) throws InterruptedException {
-        List<FlakyCummingsifier> cummingsifiers = Cummingsifiers.perTask(addresses.size(), flavor, run.options().seed());
+    static List<TaskOutcome> fetchTransformed(List<Address> addresses, ClientRun run, TransformStages stages)
+            throws InterruptedException {
         return ReactorFetch.run(addresses, run, fetch -> {
             for (PoemTask task : fetch.tasks()) {
                 task.start();
                 Deferred<String> d = PoetryClient.getPoetry(fetch.reactor(), task.address(), fetch.settings(),
                         task::received).thenApply(poem -> new String(poem, StandardCharsets.UTF_8));
-                stages.addTo(d, cummingsifiers.get(task.number() - 1), fetch.lines());
+                stages.addTo(d, task, fetch);
                 d.addCallbacks(
                         poem -> {                                  // got_poem: printed at once
                             task.fetched(poem.getBytes(StandardCharsets.UTF_8));

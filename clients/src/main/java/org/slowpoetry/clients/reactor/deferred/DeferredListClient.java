@@ -31,7 +31,8 @@ import org.slowpoetry.protocol.Address;
  *         .addCallback(outcomes -> { reactor.stop(); return null; });
  * }
  *
- * <p>It prints what client 7.0 prints, as the text's {@code twisted-client-8/get-poetry.py} does. The DeferredList's result, one
+ * <p>It takes what client 7.0 takes (the transform server's address first) and prints what 7.0
+ * prints, as the text's {@code twisted-client-8/get-poetry.py} does. The DeferredList's result, one
  * {@link Outcome} per Deferred in the order given, is where this version learns which downloads
  * failed.
  *
@@ -46,23 +47,22 @@ public final class DeferredListClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 8.0: client 7.0, stopping the reactor when a DeferredList of the downloads fires"
+        return "client 8.0: XFORM_ADDR first; client 7.0, stopping the reactor when a DeferredList of the downloads fires"
                 + " (Part 18)";
     }
 
     @Override
     public Set<GetOption> options() {
-        return Set.of(GetOption.SEED, GetOption.SELECTOR);
+        return Set.of(GetOption.XFORM, GetOption.SELECTOR);
     }
 
     @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
         return ReactorFetch.run(addresses, run, fetch -> {
-            List<CummingsifyService> proxies = InlineClient.services(fetch, run);
             List<Deferred<?>> ds = new ArrayList<>();
             for (PoemTask task : fetch.tasks()) {
                 task.start();
-                Deferred<String> d = InlineClient.getTransformedPoem(fetch, task, proxies.get(task.number() - 1));
+                Deferred<String> d = InlineClient.getTransformedPoem(fetch, task);
                 d.addCallback(poem -> InlineClient.gotPoem(fetch, task, poem));
                 ds.add(d);
             }

@@ -2,6 +2,7 @@ package org.slowpoetry.clients.reactor.deferred;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
@@ -15,8 +16,8 @@ import org.slowpoetry.defer.Failure;
 import org.slowpoetry.defer.InlineCallbacks;
 import org.slowpoetry.fetch.FetchException;
 import org.slowpoetry.fetch.PoetryClient;
+import org.slowpoetry.fetch.TransformClient;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.transform.FlakyCummingsifier;
 
 /**
  * Client 7.0 of Part 17 ({@code get --style inline}): the download and the transformation written
@@ -34,7 +35,7 @@ import org.slowpoetry.transform.FlakyCummingsifier;
  *     throw e;
  * }
  * try {
- *     poem = ic.await(proxy.xform(poem));
+ *     poem = ic.await(TransformClient.xform(reactor, xformAddress, "cummingsify", poem, settings));
  * } catch (Exception e) {
  *     lines.cummingsifyFailedToStderr();         // Cummingsify failed! (keep the original)
  * }
@@ -46,10 +47,12 @@ import org.slowpoetry.transform.FlakyCummingsifier;
  * 127.0.0.1:10004: Connection refused} and {@code Cummingsify failed!}. A connection broken
  * half-way, or closed before a byte, is a failed download here, not a poem.
  *
- * <p>The transformation service of the text's 7.0 (Part 12) is stood in for by a local
- * {@link CummingsifyService} that fails at random; {@code --seed N} repeats a run. It is still
- * callbacks underneath: each stretch of the body between two awaits runs as a reactor callback,
- * one at a time. Client 8.0 ({@link DeferredListClient}) reuses {@link #getTransformedPoem}.
+ * <p>As in the text, the transform server of Part 12 comes first on the command line
+ * ({@code get --style inline XFORM_ADDR ADDR...}) and is called over the network
+ * ({@link TransformClient}); {@code --xform NAME} asks for another transform, and {@code ""} skips
+ * the transform. It is still callbacks underneath: each stretch of the body between two awaits runs
+ * as a reactor callback, one at a time. Client 8.0 ({@link DeferredListClient}) reuses
+ * {@link #getTransformedPoem}.
  *
  * <p><b>Threading:</b> stateless; the bodies run on virtual threads of their own, but only while
  * they hold the reactor's baton (see {@link InlineCallbacks}), so they may call loop-only methods
@@ -64,21 +67,24 @@ public final class InlineClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "client 7.0: download and transform as sequential code with InlineCallbacks; a local flaky"
-                + " cummingsify service stands in for Part 12's (Part 17)";
+        return "client 7.0: XFORM_ADDR first; download and network transform as sequential code with"
+                + " InlineCallbacks (Part 17)";
     }
 
     @Override
     public Set<GetOption> options() {
-        return Set.of(GetOption.SEED, GetOption.SELECTOR);
+        return Set.of(GetOption.XFORM, GetOption.SELECTOR);
     }
 
     /**
-     * The text's {@code get_transformed_poem}: the poem from the task's server, cummingsified if
-     * the service manages it, as a Deferred; a failed download fails it (after one line on stderr).
+     * The text's {@code get_transformed_poem}: the poem from the task's server, transformed if the
+     * transform server manages it, as a Deferred; a failed download fails it (after one line on
+     * stderr).
      */
-    static Deferred<String> getTransformedPoem(ReactorFetch fetch, PoemTask task, CummingsifyService proxy) {
+    static Deferred<String> getTransformedPoem(ReactorFetch fetch, PoemTask task) {
         PoetryLines lines = fetch.lines();
+        Optional<Address> server = fetch.run().options().transformAddress();
+        String name = fetch.run().options().xform();
         return InlineCallbacks.run(fetch.reactor(), ic -> {
             String poem;
             try {
@@ -89,9 +95,12 @@ public final class InlineClient implements ClientStyle {
                 lines.downloadFailed(e.failure());
                 throw e;
             }
+            if (server.isEmpty()) {
+                return poem;                               // no transform server: Part 13's exercise 2
+            }
             try {
-                poem = ic.await(proxy.xform(poem));
-            } catch (Exception e) {
+                poem = ic.await(TransformClient.xform(fetch.reactor(), server.get(), name, poem, fetch.settings()));
+            } catch (Exception e) {                        // the text's bare except: any failure
                 lines.cummingsifyFailedToStderr();
             }
             return poem;
@@ -105,19 +114,12 @@ public final class InlineClient implements ClientStyle {
         return null;
     }
 
-    /** One transformation service per task, each with its own seeded luck. */
-    static List<CummingsifyService> services(ReactorFetch fetch, ClientRun run) {
-        return Cummingsifiers.perTask(fetch.tasks().size(), FlakyCummingsifier.Flavor.CLIENT_5_0, run.options().seed())
-                .stream().map(c -> new CummingsifyService(fetch.reactor(), c)).toList();
-    }
-
     @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
         return ReactorFetch.run(addresses, run, fetch -> {
-            List<CummingsifyService> proxies = services(fetch, run);
             for (PoemTask task : fetch.tasks()) {
                 task.start();
-                Deferred<String> d = getTransformedPoem(fetch, task, proxies.get(task.number() - 1));
+                Deferred<String> d = getTransformedPoem(fetch, task);
                 d.addCallback(poem -> gotPoem(fetch, task, poem));
                 d.addBoth(result -> {                              // poem_done
                     if (result instanceof Failure failure) {
