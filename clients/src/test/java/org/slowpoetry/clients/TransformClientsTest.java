@@ -77,7 +77,7 @@ class TransformClientsTest {
             assertEquals(text(lower(a)).length() + text(lower(b)).length(), printed.out().length(),
                     "the poems, nothing else: " + printed.out());
             assertEquals(List.of(), printed.err());
-            assertEquals(2, xform.requests());
+            assertEquals(2L, xform.requests());
         }
     }
 
@@ -128,7 +128,7 @@ class TransformClientsTest {
             assertArrayEquals(a, poem(printed.outcomes().getFirst()));
             assertEquals(text(a), printed.out());
             assertEquals(List.of(), printed.err());
-            assertEquals(0, xform.requests(), "the transform step is skipped");
+            assertEquals(0L, xform.requests(), "the transform step is skipped");
         }
     }
 
@@ -146,7 +146,7 @@ class TransformClientsTest {
                     : "The poem download failed.";                                          // 6.0
             assertEquals(List.of(line), printed.err());
             assertEquals(text(lower(a)), printed.out());
-            assertEquals(1, xform.requests(), "only the poem that came is sent");
+            assertEquals(1L, xform.requests(), "only the poem that came is sent");
         }
     }
 
