@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         modelTransformer = ImplsHelp.class,
-        subcommands = {ServeSlowCommand.class, ServeFastCommand.class},
+        subcommands = {
+            ServeSlowCommand.class,
+            ServeFastCommand.class,
+            ServeProxyCommand.class,
+        },
         description = {
             "Run a poetry server until Ctrl-C: 'slow' dribbles the poem out a few bytes at a time"
                     + " (Part 2), 'fast' sends it all at once (Part 11). Each connection gets the whole"

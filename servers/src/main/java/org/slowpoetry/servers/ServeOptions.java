@@ -3,6 +3,7 @@ package org.slowpoetry.servers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,24 +46,34 @@ final class ServeOptions {
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "The port to listen on; 0 (the default) picks a free one.")
     void port(int value) {
-        if (value < 0 || value > 65_535) {
-            throw invalid("--port", value + " is out of range 0–65535");
-        }
-        port = value;
+        port = checkPort(value, this::invalid);
     }
 
     @Option(names = "--iface", paramLabel = "ADDR", defaultValue = "127.0.0.1",
             description = "The interface to listen on. Default: ${DEFAULT-VALUE} (loopback only).")
     void iface(String value) {
+        iface = checkIface(value, this::invalid);
+    }
+
+    /** {@code value} if it is a port to listen on; else the usage error {@code invalid} makes. */
+    static int checkPort(int value, BiFunction<String, String, ParameterException> invalid) {
+        if (value < 0 || value > 65_535) {
+            throw invalid.apply("--port", value + " is out of range 0–65535");
+        }
+        return value;
+    }
+
+    /** {@code value} if it is an interface to listen on; else the usage error {@code invalid} makes. */
+    static String checkIface(String value, BiFunction<String, String, ParameterException> invalid) {
         if (value.isBlank()) {
-            throw invalid("--iface", "an empty interface address");
+            throw invalid.apply("--iface", "an empty interface address");
         }
         try {
             InetAddress.getByName(value);
         } catch (UnknownHostException e) {
-            throw invalid("--iface", "'" + value + "' is not a known host or address");
+            throw invalid.apply("--iface", "'" + value + "' is not a known host or address");
         }
-        iface = value;
+        return value;
     }
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0",

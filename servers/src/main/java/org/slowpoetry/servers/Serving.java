@@ -49,8 +49,16 @@ final class Serving {
         var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
                 options.maxConnections(), options.selector(), MonotonicClock.system(),
                 ServerEvents.printing(System.out));
-        PoetryServer server = start(impl, config);
+        return runUntilStopped(start(impl, config));
+    }
 
+    /**
+     * Waits until Ctrl-C (or the server failing on its own) stops {@code server}; returns the exit
+     * code. Every {@code serve} command ends here.
+     *
+     * @throws UserException if the server stopped on its own
+     */
+    static int runUntilStopped(PoetryServer server) {
         var commandDone = new CountDownLatch(1);
         Thread hook = Thread.ofPlatform().name("serve-shutdown").unstarted(() -> {
             LOG.debug("shutting down {}", server);
