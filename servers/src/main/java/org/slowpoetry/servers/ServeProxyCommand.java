@@ -26,7 +26,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "proxy",
-        mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         sortOptions = false,
         description = {
@@ -50,6 +49,10 @@ final class ServeProxyCommand implements Callable<Integer> {
     /** Injected by picocli. */
     @Spec
     CommandSpec spec;
+
+    /** Only --help: --version here is the text's proxy version, not the program's (picocli's standard pair). */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     // Written by the setters while picocli parses (main thread), read by call() after.
     private ProxyImpl impl;

@@ -30,7 +30,7 @@ import org.slowpoetry.servers.proxy.ProxyService;
  * when it closes, the accepting thread closes the scope (interrupting and waiting for every
  * client), then the cache, then the upstream (interrupting and waiting for a download still going).
  *
- * <p><b>Threads</b> are named {@code loom-proxy-PORT-acceptor}, {@code loom-proxy-PORT-client-N}
+ * <p><b>Threads</b> are named {@code loom-proxy-server-PORT-acceptor}, {@code loom-proxy-server-PORT-client-N}
  * and {@code loom-proxy-upstream-N}.
  *
  * <p><b>Threading:</b> {@link #start} runs on the caller's thread. An instance is made, used and
