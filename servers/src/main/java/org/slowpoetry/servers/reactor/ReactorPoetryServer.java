@@ -12,11 +12,11 @@ import org.slowpoetry.servers.PoetryServer;
  * <p><b>Threading:</b> all methods are thread-safe; {@link #close()} from any thread but the
  * reactor's own (there it throws {@link WrongThreadException}).
  */
-final class ReactorPoetryServer implements PoetryServer {
+public final class ReactorPoetryServer implements PoetryServer {
     private final InetSocketAddress address;
     private final ReactorThread thread;
 
-    ReactorPoetryServer(InetSocketAddress address, ReactorThread thread) {
+    public ReactorPoetryServer(InetSocketAddress address, ReactorThread thread) {
         this.address = address;
         this.thread = thread;
     }
