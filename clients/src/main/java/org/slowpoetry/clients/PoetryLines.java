@@ -1,12 +1,12 @@
 package org.slowpoetry.clients;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.slowpoetry.fetch.FailureText;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.time.Durations;
@@ -272,47 +272,11 @@ public final class PoetryLines {
     }
 
     /**
-     * Why a task failed, in one line: the one place a {@link FetchFailure} becomes words.
-     *
-     * <pre>
-     * failed to connect to 127.0.0.1:10001: Connection refused
-     * failed to connect to nowhere.invalid:10000: unknown host 'nowhere.invalid'
-     * failed to connect to 10.0.0.9:10000: timed out after 2 s
-     * timed out after 2 s with 120 bytes from 127.0.0.1:10002
-     * lost connection to 127.0.0.1:10002 after 120 bytes: Connection reset
-     * no poem from 127.0.0.1:10003: the server closed the connection before sending a byte
-     * poem from 127.0.0.1:10000 is too long: over 16777216 bytes
-     * bad poem from 127.0.0.1:10000: line longer than 1048576 bytes
-     * poem from 127.0.0.1:10000 failed: the input is not a genuine poem
-     * no reply from 127.0.0.1:11000 to transform 'x': the server closed the connection (it has no such transform?)
-     * gave up after 2 retries: lost connection to 127.0.0.1:10000 after 0 bytes: Connection reset
-     * </pre>
+     * Why a task failed, in one line: core's {@link FailureText#reason}, the one wording of a
+     * {@link FetchFailure}, which the servers that fetch (the proxies) use too.
      */
     public static String reason(FetchFailure failure) {
-        return switch (failure) {
-            case FetchFailure.UnknownHost f -> cannotConnect(f.address(), "unknown host '" + f.address().host() + "'");
-            case FetchFailure.Refused f -> cannotConnect(f.address(), "Connection refused");
-            case FetchFailure.CannotConnect f -> cannotConnect(f.address(), f.detail());
-            case FetchFailure.TimedOut f when !f.connected() ->
-                    cannotConnect(f.address(), "timed out after " + seconds(f.after()) + " s");
-            case FetchFailure.TimedOut f ->
-                    "timed out after " + seconds(f.after()) + " s with " + bytes(f.received()) + " from " + f.address();
-            case FetchFailure.Lost f ->
-                    "lost connection to " + f.address() + " after " + bytes(f.received()) + ": " + f.detail();
-            case FetchFailure.NoPoem f ->
-                    "no poem from " + f.address() + ": the server closed the connection before sending a byte";
-            case FetchFailure.TooLong f -> "poem from " + f.address() + " is too long: over " + bytes(f.limit());
-            case FetchFailure.BadPoem f -> "bad poem from " + f.address() + ": " + f.detail();
-            case FetchFailure.Rejected f -> "poem from " + f.address() + " failed: " + f.detail();
-            case FetchFailure.NoReply f -> "no reply from " + f.address() + " to transform '" + f.transform()
-                    + "': the server closed the connection (it has no such transform?)";
-            case FetchFailure.GaveUp f ->
-                    "gave up after " + f.retries() + (f.retries() == 1 ? " retry: " : " retries: ") + reason(f.last());
-        };
-    }
-
-    private static String cannotConnect(Address address, String why) {
-        return "failed to connect to " + address + ": " + why;
+        return FailureText.reason(failure);
     }
 
     private static String gotPoemLine(int task, int bytes, Address address, Duration elapsed) {
@@ -325,11 +289,6 @@ public final class PoetryLines {
     /** {@code 30 bytes}, but {@code 1 byte} (the last send of a poem is often that short). */
     private static String bytes(long count) {
         return count + (count == 1 ? " byte" : " bytes");
-    }
-
-    /** {@code 2}, {@code 0.5}, {@code 1.25}: seconds as typed after {@code --timeout}. */
-    private static String seconds(Duration d) {
-        return BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
     }
 
     private static String prefix(int task) {

@@ -55,17 +55,24 @@ public final class PinningRecorder {
     }
 
     /**
-     * Whether the pinning happened while a JDK class ran its static initializer: a JDK class first
-     * used during the recording (JFR's own {@code jdk.internal.event.ThrowableTracer}, say) pins
-     * the thread that initializes it, once per JVM. That is the JDK's pinning, not the code under
-     * test's, whatever frames of ours lie below it.
+     * Whether the pinning is the JDK's own, not the code under test's, whatever frames of ours lie
+     * below it: a JDK class running its static initializer for the first time (JFR's
+     * {@code jdk.internal.event.ThrowableTracer}, say, pins the thread that initializes it, once per
+     * JVM), or a {@code Throwable} being constructed while JFR traces throwables (the tracer takes a
+     * monitor in {@code Throwable}'s constructor, so a contended one pins an
+     * {@code InterruptedException} being made).
      */
-    public static boolean inJdkClassInitializer(RecordedEvent event) {
+    public static boolean inJdkInternals(RecordedEvent event) {
         var stack = event.getStackTrace();
-        return stack != null && stack.getFrames().stream()
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return false;
+        }
+        var top = stack.getFrames().getFirst().getMethod();
+        boolean inThrowable = top != null && top.getType().getName().equals("java.lang.Throwable");
+        return inThrowable || stack.getFrames().stream()
                 .map(RecordedFrame::getMethod)
-                .anyMatch(m -> m != null && m.getName().equals("<clinit>")
-                        && m.getType().getName().matches("^(java|javax|jdk|sun)\\..*"));
+                .anyMatch(m -> m != null && (m.getType().getName().equals("jdk.internal.event.ThrowableTracer")
+                        || m.getName().equals("<clinit>") && m.getType().getName().matches("^(java|javax|jdk|sun)\\..*")));
     }
 
     /** The event's reason, blocking operation and top of stack, for assertion messages. */

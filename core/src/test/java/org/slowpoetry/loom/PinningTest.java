@@ -49,7 +49,7 @@ class PinningTest {
         assertTrue(control.size() >= 1, "the recording caught no pinning at all: it cannot be trusted");
         List<RecordedEvent> ours = events.stream()
                 .filter(e -> !control.contains(e))
-                .filter(e -> !PinningRecorder.inJdkClassInitializer(e))
+                .filter(e -> !PinningRecorder.inJdkInternals(e))
                 .filter(e -> PinningRecorder.stackMentions(e, "org.slowpoetry"))
                 .toList();
         assertEquals(List.of(), ours.stream().map(PinningRecorder::describe).toList());

@@ -2,6 +2,7 @@ package org.slowpoetry.servers.proxy;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import org.slowpoetry.fetch.FailureText;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 
@@ -47,24 +48,6 @@ final class PrintingProxyEvents implements ProxyEvents {
 
     @Override
     public void failed(FetchFailure failure) {
-        err.println("Poem download from " + failure.address() + " failed: " + reason(failure)
-                + "; its clients get no poem.");
-    }
-
-    /** The failure in a few words, for the proxy's operator (the clients see only a closed connection). */
-    static String reason(FetchFailure failure) {
-        return switch (failure) {
-            case FetchFailure.UnknownHost f -> "no such host";
-            case FetchFailure.Refused f -> "connection refused";
-            case FetchFailure.CannotConnect f -> f.detail();
-            case FetchFailure.TimedOut f -> (f.connected() ? "silent" : "no connection") + " for "
-                    + f.after().toMillis() + " ms";
-            case FetchFailure.Lost f -> f.detail() + " after " + f.received() + " bytes";
-            case FetchFailure.NoPoem f -> "closed before sending a byte";
-            case FetchFailure.TooLong f -> "more than " + f.limit() + " bytes";
-            case FetchFailure.BadPoem f -> f.detail();
-            case FetchFailure.Rejected f -> f.detail();
-            case FetchFailure.GaveUp f -> reason(f.last());
-        };
+        err.println("Poem download failed: " + FailureText.reason(failure) + "; its clients get no poem.");
     }
 }
