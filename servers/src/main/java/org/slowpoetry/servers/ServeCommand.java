@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
             ServeProxyCommand.class,
         },
         description = {
-            "Run a poetry server until Ctrl-C: 'slow' dribbles the poem out a few bytes at a time"
-                    + " (Part 2), 'fast' sends it all at once (Part 11). Each connection gets the whole"
-                    + " poem, then the server closes it.",
+            "Run a server until Ctrl-C: 'slow' dribbles the poem out a few bytes at a time (Part 2),"
+                    + " 'fast' sends it all at once (Part 11), 'transform' transforms poems sent to it"
+                    + " (Part 12), 'proxy' fetches a poem from another server and caches it (Parts 14"
+                    + " and 19).",
             ""
         })
 final class ServeCommand implements Runnable {
@@ -35,6 +36,6 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing server kind: say 'serve slow' or 'serve fast'");
+        throw new ParameterException(spec.commandLine(), "missing server kind: say 'serve slow', 'serve fast', 'serve transform' or 'serve proxy'");
     }
 }
