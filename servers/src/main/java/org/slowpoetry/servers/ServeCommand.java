@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             ServeSlowCommand.class,
             ServeFastCommand.class,
             ServeTransformCommand.class,
+            ServeTransformProxyCommand.class,
         },
         description = {
             "Run a poetry server until Ctrl-C: 'slow' dribbles the poem out a few bytes at a time"
