@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Either way every outcome is a {@link TransformResult} value, never an exception: an unknown name
  * is {@link TransformResult.Unknown}, a transform that throws is {@link TransformResult.Failed}.
+ * Both styles together make it a {@link Transformer}, what a transform server serves.
  *
  * {@snippet :
  * var service = new TransformService(TransformRegistry.standard());
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Threading:</b> thread-safe: the registry is immutable and the counter atomic; any number of
  * threads, and a reactor loop, may call it at once.
  */
-public final class TransformService {
+public final class TransformService implements Transformer {
     private final TransformRegistry registry;
     /** Requests taken, of every outcome; incremented by any calling thread, read by any. */
     private final AtomicLong requests = new AtomicLong();
@@ -64,6 +65,7 @@ public final class TransformService {
      * Starts the request and returns at once. The future completes with the result, never
      * exceptionally; cancelling it cancels a {@link Transform.Later} transform's own future.
      */
+    @Override
     public CompletableFuture<TransformResult> transformAsync(TransformRequest request) {
         Objects.requireNonNull(request, "request");
         requests.incrementAndGet();
@@ -92,6 +94,7 @@ public final class TransformService {
      * @throws InterruptedException if the thread is interrupted while waiting (the transform is
      *                              cancelled)
      */
+    @Override
     public TransformResult transform(TransformRequest request, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
         CompletableFuture<TransformResult> result = transformAsync(request);

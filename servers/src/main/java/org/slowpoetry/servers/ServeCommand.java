@@ -20,12 +20,13 @@ import picocli.CommandLine.Spec;
             ServeFastCommand.class,
             ServeTransformCommand.class,
             ServeProxyCommand.class,
+            ServeTransformProxyCommand.class,
         },
         description = {
             "Run a server until Ctrl-C: 'slow' dribbles the poem out a few bytes at a time (Part 2),"
                     + " 'fast' sends it all at once (Part 11), 'transform' transforms poems sent to it"
                     + " (Part 12), 'proxy' fetches a poem from another server and caches it (Parts 14"
-                    + " and 19).",
+                    + " and 19), 'transform-proxy' forwards transforms to another server (14.4).",
             ""
         })
 final class ServeCommand implements Runnable {
@@ -36,6 +37,6 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing server kind: say 'serve slow', 'serve fast', 'serve transform' or 'serve proxy'");
+        throw new ParameterException(spec.commandLine(), "missing server kind: say 'serve slow', 'serve fast', 'serve transform', 'serve proxy' or 'serve transform-proxy'");
     }
 }

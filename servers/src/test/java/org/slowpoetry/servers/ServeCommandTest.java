@@ -99,6 +99,16 @@ class ServeCommandTest {
         assertImplsListed(run.out());
     }
 
+    @Test
+    void serveTransformProxyHelpListsItsOptionsAndBothImpls() {
+        Run run = run("serve", "transform-proxy", "--help");
+        assertEquals(ExitCodes.OK, run.code());
+        for (String wanted : List.of("UPSTREAM_XFORM", "NAME.POEM", "--impl", "--port", "--iface", "--upstream-timeout",
+                "  reactor  ", "  loom  ")) {
+            assertTrue(run.out().contains(wanted), wanted + " missing from:\n" + run.out());
+        }
+    }
+
     private static void assertImplsListed(String help) {
         assertTrue(help.contains("Impls (--impl NAME):"), help);
         for (ServerImpl impl : ServerImpls.all()) {
@@ -130,6 +140,11 @@ class ServeCommandTest {
                 Arguments.of(List.of("serve", "fast", "--iface", "", "POEM"), "'--iface'"),
                 Arguments.of(List.of("serve", "fast", "--impl", "nope", "POEM"), "unknown impl 'nope' for serve fast; available: "),
                 Arguments.of(List.of("serve", "slow", "DIR/missing.txt"), "poem 'DIR/missing.txt' not found"),
+                Arguments.of(List.of("serve", "transform-proxy"), "Missing required parameter: 'UPSTREAM_XFORM'"),
+                Arguments.of(List.of("serve", "transform-proxy", "localhost:x"), "bad address 'localhost:x': port 'x' is not a number"),
+                Arguments.of(List.of("serve", "transform-proxy", "--impl", "blocking", "10001"), "'--impl': 'blocking' is not one of reactor, loom"),
+                Arguments.of(List.of("serve", "transform-proxy", "--upstream-timeout", "0", "10001"), "'--upstream-timeout': '0.0' is not a number of seconds"),
+                Arguments.of(List.of("serve", "transform-proxy", "--port", "70000", "10001"), "'--port': 70000 is out of range 0–65535"),
                 Arguments.of(List.of("serve", "slow", "DIR"), "poem 'DIR' is a directory"),
                 // TEST-NET-1 (RFC 5737): a valid address that is no interface of this machine.
                 Arguments.of(List.of("serve", "fast", "--iface", "192.0.2.1", "POEM"),

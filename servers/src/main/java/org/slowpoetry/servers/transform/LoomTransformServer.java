@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slowpoetry.servers.AcceptLoop;
-import org.slowpoetry.transform.TransformService;
+import org.slowpoetry.transform.Transformer;
 
 /**
  * {@code serve transform --impl loom}: an {@link AcceptLoop} per port, each owning a
  * {@link TransformConnections} scope that runs a virtual thread per connection
  * ({@link TransformConnection}, plain blocking code). Both ports share the config's one
- * {@link TransformService}.
+ * {@link Transformer}.
  *
  * <p><b>Threading:</b> {@link #start} runs on the caller's thread; the public methods are
  * thread-safe, and {@link #close()} throws {@link WrongThreadException} on one of the server's own
@@ -23,11 +23,11 @@ final class LoomTransformServer implements TransformServer {
     /** Connecting clients the kernel may queue before accept() (capped by net.core.somaxconn). */
     private static final int BACKLOG = 4096;
 
-    private final TransformService service;
+    private final Transformer service;
     private final AcceptLoop netstrings;
     private final Optional<AcceptLoop> lines;
 
-    private LoomTransformServer(TransformService service, AcceptLoop netstrings, Optional<AcceptLoop> lines) {
+    private LoomTransformServer(Transformer service, AcceptLoop netstrings, Optional<AcceptLoop> lines) {
         this.service = service;
         this.netstrings = netstrings;
         this.lines = lines;
@@ -65,7 +65,7 @@ final class LoomTransformServer implements TransformServer {
     }
 
     @Override
-    public TransformService service() {
+    public Transformer service() {
         return service;
     }
 

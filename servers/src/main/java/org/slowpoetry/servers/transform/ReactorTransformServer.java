@@ -8,24 +8,24 @@ import org.slowpoetry.reactor.ListeningPort;
 import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.reactor.ReactorThread;
 import org.slowpoetry.reactor.SelectorKind;
-import org.slowpoetry.transform.TransformService;
+import org.slowpoetry.transform.Transformer;
 
 /**
  * {@code serve transform --impl reactor}: Part 12's server as Twisted writes it. One reactor thread
  * listens on each port with a {@link TransformFactory} of that port's {@link Wire}; both factories
- * share the config's one {@link TransformService} (Figure 27's two protocols, one service).
+ * share the config's one {@link Transformer} (Figure 27's two protocols, one service).
  *
  * <p><b>Threading:</b> {@link #start} may be called from any thread; everything else of the server
  * runs on its reactor thread. The public methods are thread-safe; {@link #close()} throws
  * {@link WrongThreadException} on the reactor thread.
  */
 final class ReactorTransformServer implements TransformServer {
-    private final TransformService service;
+    private final Transformer service;
     private final InetSocketAddress address;
     private final Optional<InetSocketAddress> lineAddress;
     private final ReactorThread thread;
 
-    private ReactorTransformServer(TransformService service, InetSocketAddress address,
+    private ReactorTransformServer(Transformer service, InetSocketAddress address,
             Optional<InetSocketAddress> lineAddress, ReactorThread thread) {
         this.service = service;
         this.address = address;
@@ -35,7 +35,15 @@ final class ReactorTransformServer implements TransformServer {
 
     /** Opens a reactor on the config's clock, listens on both ports, starts the reactor thread. */
     static TransformServer start(TransformServerConfig config) throws IOException {
-        Reactor reactor = Reactor.open(SelectorKind.EPOLL, config.clock());
+        return start(config, Reactor.open(SelectorKind.EPOLL, config.clock()));
+    }
+
+    /**
+     * Listens on both ports of {@code reactor}, which has not run yet, and starts its thread: for a
+     * server whose service does its own I/O on the same loop (the transformation proxy). The server
+     * owns the reactor from here on: it is closed if starting fails, and by {@link #close()}.
+     */
+    static TransformServer start(TransformServerConfig config, Reactor reactor) throws IOException {
         try {
             InetSocketAddress address = listen(reactor, config, config.port(), Wire.NETSTRING);
             Optional<InetSocketAddress> lineAddress = Optional.empty();
@@ -73,7 +81,7 @@ final class ReactorTransformServer implements TransformServer {
     }
 
     @Override
-    public TransformService service() {
+    public Transformer service() {
         return service;
     }
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection of the loom transform server, as plain blocking code on virtual threads: read
  * until the {@link TransformExchange} has a whole request, call the service's blocking
- * {@link org.slowpoetry.transform.TransformService#transform}, write the reply, close.
+ * {@link org.slowpoetry.transform.Transformer#transform}, write the reply, close.
  *
  * <p><b>Every wait bounded, the structured way.</b> The exchange runs as one subtask of a small
  * scope and a deadline as its sibling: the deadline sleeps the request timeout on the config's

@@ -10,7 +10,7 @@ import org.slowpoetry.transform.TransformResult;
 /**
  * Part 12's {@code TransformProtocol}, in the reactor style: bytes go to the connection's
  * {@link TransformExchange}; a whole request goes to the service's non-blocking
- * {@link org.slowpoetry.transform.TransformService#transformAsync}, whose result comes back as a
+ * {@link org.slowpoetry.transform.Transformer#transformAsync}, whose result comes back as a
  * {@link Deferred} on the loop (exercise 4: the protocol does not care whether the transform
  * answered at once or later); then the reply is written and the connection closed.
  *

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.transform.TransformService;
+import org.slowpoetry.transform.Transformer;
 
 /**
  * A running transformation server (Part 12), as {@link TransformImpl#start} returns it: Part 12's
@@ -26,6 +27,6 @@ public interface TransformServer extends PoetryServer {
     /** Where the one-line protocol is served, if it is. */
     Optional<InetSocketAddress> lineAddress();
 
-    /** The service behind both ports. */
-    TransformService service();
+    /** The service behind both ports: a {@link TransformService}, or a proxy's forwarder. */
+    Transformer service();
 }

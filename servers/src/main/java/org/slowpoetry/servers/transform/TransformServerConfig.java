@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.slowpoetry.protocol.NetstringDecoder;
 import org.slowpoetry.time.MonotonicClock;
 import org.slowpoetry.transform.TransformService;
+import org.slowpoetry.transform.Transformer;
 
 /**
  * Everything a transform server needs to start, the same for every {@link TransformImpl}.
@@ -17,7 +18,8 @@ import org.slowpoetry.transform.TransformService;
  *
  * <p><b>Threading:</b> immutable.
  *
- * @param service        the one service behind every port (and, if shared, every server)
+ * @param service        the one service behind every port (and, if shared, every server): Part
+ *                       12's {@link TransformService}, or a proxy's forwarder
  * @param iface          the interface to listen on
  * @param port           the netstring port (Part 12's protocol), 0 for a free one
  * @param linePort       the one-line protocol's port, 0 for a free one; empty for none
@@ -26,7 +28,7 @@ import org.slowpoetry.transform.TransformService;
  *                       nothing, half a request, or does not read its reply is closed after this
  * @param clock          the clock the reactor's timers and the accept back-off run on
  */
-public record TransformServerConfig(TransformService service, String iface, int port, OptionalInt linePort,
+public record TransformServerConfig(Transformer service, String iface, int port, OptionalInt linePort,
         int maxRequest, Duration requestTimeout, MonotonicClock clock) {
 
     /** The default request timeout: 30 s. */
@@ -49,7 +51,7 @@ public record TransformServerConfig(TransformService service, String iface, int 
     }
 
     /** {@code service} on 127.0.0.1, a free port, no line port, 1 MiB requests, 30 s timeout. */
-    public static TransformServerConfig of(TransformService service) {
+    public static TransformServerConfig of(Transformer service) {
         return new TransformServerConfig(service, "127.0.0.1", 0, OptionalInt.empty(),
                 NetstringDecoder.DEFAULT_MAX_LENGTH, DEFAULT_REQUEST_TIMEOUT, MonotonicClock.system());
     }
