@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.fetch.FailureText;
+import org.slowpoetry.fetch.FetchException;
 import org.slowpoetry.protocol.ProtocolException;
 import org.slowpoetry.transform.BadTransformRequestException;
 import org.slowpoetry.transform.TransformRequest;
@@ -120,7 +122,7 @@ final class TransformExchange {
                 yield new Step.Reply(wire.reply(poem));
             }
             case TransformResult.Unknown(var name) -> close("unknown transform '" + name + "'");
-            case TransformResult.Failed(var name, var cause) -> close("transform '" + name + "' failed: " + cause);
+            case TransformResult.Failed(var name, var cause) -> close("transform '" + name + "' failed: " + why(cause));
         };
     }
 
@@ -159,5 +161,15 @@ final class TransformExchange {
     @Override
     public String toString() {
         return wire + " exchange with " + peer + " (" + state + ")";
+    }
+
+    /**
+     * Why a transform failed, in words: a forwarded request's failure (the transformation proxy's)
+     * as {@link FailureText} words every download's, anything else by its message.
+     */
+    private static String why(Throwable cause) {
+        Throwable c = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        return c instanceof FetchException fetch ? FailureText.reason(fetch.failure()) : String.valueOf(c);
     }
 }
