@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.loom.TaskContext;
 import org.slowpoetry.servers.AcceptLoop;
+import org.slowpoetry.servers.ConnectionScope;
 import org.slowpoetry.servers.ConnectionStrategy;
 import org.slowpoetry.servers.PoemConnection;
 import org.slowpoetry.servers.PoetryServer;
@@ -78,7 +79,7 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
     private final ServerEvents events;
     private final int maxConnections;
     private final PoemConnection connection;
-    private final StructuredTaskScope<Void, Void> scope;
+    private final ConnectionScope scope;
     /** Connections being served; incremented by the accepting thread, decremented by connection threads. */
     private final AtomicInteger active = new AtomicInteger();
     /** Clients admitted so far, for task numbers. Accepting thread only. */
@@ -90,10 +91,7 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
         this.events = config.events();
         this.maxConnections = config.maxConnections();
         this.connection = connection;
-        String prefix = loop.name() + "-";
-        this.scope = StructuredTaskScope.open(Joiner.<Void>awaitAll(), cf -> cf
-                .withName(prefix + "connections")
-                .withThreadFactory(Thread.ofVirtual().name(prefix + "connection-", 1).factory()));
+        this.scope = ConnectionScope.open(loop, "connection");
     }
 
     /** Binds, reports {@code listening}, starts the accepting thread; see {@link AcceptLoop#start}. */
@@ -115,10 +113,9 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
         int task = ++admitted;
         try {
             // The scope is open until this thread closes it, so fork always starts a thread here.
-            scope.fork(() -> handle(task, client, peer));
+            scope.fork(client, () -> handle(task, client, peer));
         } catch (RuntimeException | Error e) {
-            active.decrementAndGet();
-            AcceptLoop.closeQuietly(client);
+            active.decrementAndGet(); // the scope closed the client
             throw e;
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.StructuredTaskScope.Joiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.servers.AcceptLoop;
+import org.slowpoetry.servers.ConnectionScope;
 import org.slowpoetry.servers.ConnectionStrategy;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.proxy.ProxyConfig;
@@ -47,7 +48,7 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
     private final ProxyConnection connection;
     private final ProxyService service;
     private final VirtualThreadUpstream upstream;
-    private final StructuredTaskScope<Void, Void> clients;
+    private final ConnectionScope clients;
 
     /** Opens the scope: on the accepting thread, which thereby owns it. */
     private LoomProxy(AcceptLoop loop, ProxyService service, VirtualThreadUpstream upstream) {
@@ -55,9 +56,7 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
         this.connection = new ProxyConnection(service);
         this.service = service;
         this.upstream = upstream;
-        this.clients = StructuredTaskScope.open(Joiner.<Void>awaitAll(), cf -> cf
-                .withName(loop.name() + "-clients")
-                .withThreadFactory(Thread.ofVirtual().name(loop.name() + "-client-", 1).factory()));
+        this.clients = ConnectionScope.open(loop, "client");
     }
 
     /**
@@ -76,12 +75,7 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
 
     @Override
     public void serve(Socket client) {
-        try {
-            clients.fork(() -> handle(client));
-        } catch (RuntimeException | Error e) {
-            AcceptLoop.closeQuietly(client);
-            throw e;
-        }
+        clients.fork(client, () -> handle(client));
     }
 
     @Override
