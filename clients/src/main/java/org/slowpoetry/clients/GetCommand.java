@@ -15,6 +15,7 @@ import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
+import org.slowpoetry.protocol.PoemFraming;
 import org.slowpoetry.time.MonotonicClock;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slowpoetry get --style NAME [--timeout SECONDS] [style options] ADDR...}: fetch one poem
+ * {@code slowpoetry get --style NAME [--timeout SECONDS] [--netstrings] [style options] ADDR...}: fetch one poem
  * from each address with the chosen {@link ClientStyle}, print what the style's original program
  * prints (stdout) and our summary (stdout where the original prints one, stderr otherwise), and
  * exit 1 if any task failed.
@@ -72,6 +73,11 @@ public final class GetCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Give up on a connect, or on a server silent this long (default: ${DEFAULT-VALUE}).")
     double timeout = FetchSettings.DEFAULT_TIMEOUT.toMillis() / 1000.0;
+
+    @Option(names = "--netstrings",
+            description = "Read each poem as one netstring, LEN:POEM, (from 'serve slow|fast --netstrings'):"
+                    + " a poem cut short is then a failure (Part 12, exercise 6).")
+    boolean netstrings;
 
     @ArgGroup(validate = false, heading = "%nStyle options (a style that does not support one rejects it):%n")
     StyleOptions styleOptions = new StyleOptions();
@@ -185,7 +191,8 @@ public final class GetCommand implements Callable<Integer> {
             throw new UserException("bad --timeout '" + timeout + "': must be a positive number of seconds, at most "
                     + MAX_TIMEOUT_SECONDS);
         }
-        FetchSettings fetch = defaults.fetch().withTimeout(Duration.ofNanos(Math.round(timeout * 1e9)));
+        FetchSettings fetch = defaults.fetch().withTimeout(Duration.ofNanos(Math.round(timeout * 1e9)))
+                .withFraming(netstrings ? PoemFraming.NETSTRING : PoemFraming.NONE);
         if (o.retries != null && o.retries < 0) {
             throw new UserException("bad --retries '" + o.retries + "': must be 0 or more");
         }

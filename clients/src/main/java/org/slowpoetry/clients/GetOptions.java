@@ -12,7 +12,8 @@ import org.slowpoetry.protocol.Address;
  *
  * <p><b>Threading:</b> immutable.
  *
- * @param fetch     every style's bounds: {@code --timeout} (connect and idle read) and the largest poem
+ * @param fetch     every style's bounds: {@code --timeout} (connect and idle read), the largest poem, and
+ *                  {@code --netstrings} (the poem's framing)
  * @param print     {@link GetOption#PRINT}
  * @param quiet     {@link GetOption#QUIET}
  * @param timing    {@link GetOption#TIMING}

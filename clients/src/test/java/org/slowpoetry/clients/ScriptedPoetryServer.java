@@ -14,8 +14,8 @@ import org.slowpoetry.protocol.Address;
 /**
  * A poetry server that behaves the way a test says, one connection at a time on 127.0.0.1, for
  * client tests of every style: it closes at once (no poem), stays silent, resets the first
- * connections mid-poem (RST, as a crashing server would) and serves the next ones whole, or holds a
- * poem half-sent until the test lets it go. Well-behaved servers in tests are the real ones
+ * connections mid-poem (RST, as a crashing server would) and serves the next ones whole, holds a
+ * poem half-sent until the test lets it go, or closes half-way through it. Well-behaved servers in tests are the real ones
  * ({@link TestServers}). Ordering comes from latches, never from time.
  *
  * <p><b>Threading:</b> one platform thread accepts and serves; {@link #close()} closes the listening
@@ -30,7 +30,9 @@ public final class ScriptedPoetryServer implements AutoCloseable {
         /** Send nothing until closed. */
         SILENT,
         /** Send the first bytes, wait for the gate, send the rest and close. */
-        SERVE
+        SERVE,
+        /** Send the first bytes and close, as a server that dies mid-poem. */
+        CUT_SHORT
     }
 
     private final ServerSocket listener;
@@ -106,6 +108,11 @@ public final class ScriptedPoetryServer implements AutoCloseable {
         return new ScriptedPoetryServer(Script.SERVE, poem, 0, 0, open(), firstBytes, gate);
     }
 
+    /** Sends every connection the first {@code firstBytes} bytes of {@code poem} and closes it, in order. */
+    public static ScriptedPoetryServer cuttingShort(byte[] poem, int firstBytes) {
+        return new ScriptedPoetryServer(Script.CUT_SHORT, poem, 0, 0, open(), firstBytes, open());
+    }
+
     private static CountDownLatch open() {
         return new CountDownLatch(0);
     }
@@ -138,6 +145,7 @@ public final class ScriptedPoetryServer implements AutoCloseable {
                         gate.await();
                         send(out, firstBytes, poem.length);
                     }
+                    case CUT_SHORT -> send(out, 0, firstBytes);
                 }
             } catch (IOException e) {
                 // the listener was closed, or the client went away: serve the next, or stop

@@ -61,7 +61,7 @@ public final class BlockingFetch {
      * @return the whole poem: every byte the server sent before it closed the connection, at least
      *     one
      * @throws FetchException if there is no poem: its {@link FetchException#failure()} says why
-     *     (refused, unknown host, timed out, lost, too long, no poem at all) and it holds the bytes
+     *     (refused, unknown host, timed out, lost, too long, cut short, no poem at all) and it holds the bytes
      *     that did arrive
      * @throws InterruptedException if the thread is interrupted; the socket is closed
      */
@@ -76,8 +76,8 @@ public final class BlockingFetch {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[READ_SIZE];
             for (int n; (n = in.read(buffer)) != -1; ) {
-                if (download.append(ByteBuffer.wrap(buffer, 0, n)).orElse(null) instanceof PoemResult.Failed tooLong) {
-                    throw new FetchException(tooLong.failure(), tooLong.partial(), null);
+                if (download.append(ByteBuffer.wrap(buffer, 0, n)).orElse(null) instanceof PoemResult.Failed refused) {
+                    throw new FetchException(refused.failure(), refused.partial(), null);
                 }
                 onChunk.onChunk(Arrays.copyOf(buffer, n));
             }

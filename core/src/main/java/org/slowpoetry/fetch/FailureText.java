@@ -17,6 +17,7 @@ import org.slowpoetry.protocol.Address;
  * lost connection to 127.0.0.1:10002 after 120 bytes: Connection reset
  * no poem from 127.0.0.1:10003: the server closed the connection before sending a byte
  * poem from 127.0.0.1:10000 is too long: over 16777216 bytes
+ * poem from 127.0.0.1:10000 was cut short: the connection closed after 57 bytes, inside its netstring
  * bad poem from 127.0.0.1:10000: line longer than 1048576 bytes
  * poem from 127.0.0.1:10000 failed: the input is not a genuine poem
  * no reply from 127.0.0.1:11000 to transform 'x': the server closed the connection (it has no such transform?)
@@ -44,6 +45,8 @@ public final class FailureText {
             case FetchFailure.NoPoem f ->
                     "no poem from " + f.address() + ": the server closed the connection before sending a byte";
             case FetchFailure.TooLong f -> "poem from " + f.address() + " is too long: over " + bytes(f.limit());
+            case FetchFailure.Truncated f -> "poem from " + f.address() + " was cut short: the connection closed after "
+                    + bytes(f.received()) + ", inside its netstring";
             case FetchFailure.BadPoem f -> "bad poem from " + f.address() + ": " + f.detail();
             case FetchFailure.Rejected f -> "poem from " + f.address() + " failed: " + f.detail();
             case FetchFailure.NoReply f -> "no reply from " + f.address() + " to transform '" + f.transform()

@@ -56,6 +56,7 @@ public sealed interface FetchFailure {
             case Lost f -> false;
             case NoPoem f -> false;
             case TooLong f -> false;
+            case Truncated f -> false;
             case BadPoem f -> false;
             case Rejected f -> false;
             case NoReply f -> false;
@@ -148,6 +149,19 @@ public sealed interface FetchFailure {
      */
     record TooLong(Address address, int received, long limit) implements FetchFailure {
         public TooLong {
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /**
+     * The poem was framed ({@link org.slowpoetry.protocol.PoemFraming#NETSTRING}) and the server
+     * closed the connection before the frame was complete: the poem was cut short, and the client
+     * can tell (Part 12, exercise 6). An unframed poem cannot fail this way.
+     *
+     * @param received the bytes that arrived, the frame's included
+     */
+    record Truncated(Address address, int received) implements FetchFailure {
+        public Truncated {
             Objects.requireNonNull(address, "address");
         }
     }

@@ -4,8 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.protocol.PoemAccumulator;
-import org.slowpoetry.protocol.ProtocolException;
+import org.slowpoetry.protocol.PoemFraming;
 
 /**
  * One poem on its way from one server: the part of a download that does not depend on how the
@@ -17,6 +16,10 @@ import org.slowpoetry.protocol.ProtocolException;
  *       {@link FetchFailure.TooLong} before the extra bytes are kept;</li>
  *   <li>an orderly close after at least one byte is the poem; a close before any byte is
  *       {@link FetchFailure.NoPoem} (a server that turns clients away does that);</li>
+ *   <li>with {@link PoemFraming#NETSTRING} framing ({@link FetchSettings#framing()}), the poem is
+ *       the payload of the one netstring the server sends: a close before its comma is
+ *       {@link FetchFailure.Truncated}, a malformed frame or a byte after it a
+ *       {@link FetchFailure.BadPoem}. Every style gets this by feeding its bytes here;</li>
  *   <li>what the JDK throws is classified by when it happened: before the connection was made
  *       ({@link FetchFailure#connectFailed}) or after ({@link FetchFailure#readFailed}).</li>
  * </ul>
@@ -51,8 +54,10 @@ public final class PoemDownload {
 
     private final Address address;
     private final FetchSettings settings;
-    /** The poem so far; owning thread only. */
-    private final PoemAccumulator poem;
+    /** The poem in the bytes, read as the framing says; owning thread only. */
+    private final PoemBody poem;
+    /** Bytes taken so far, any frame's included; owning thread only. */
+    private int received;
     /** Owning thread only. */
     private State state = State.CONNECTING;
 
@@ -60,7 +65,7 @@ public final class PoemDownload {
     public PoemDownload(Address address, FetchSettings settings) {
         this.address = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.poem = new PoemAccumulator(settings.maxPoemBytes());
+        this.poem = PoemBody.of(settings);
     }
 
     /** The server this poem comes from. */
@@ -78,9 +83,9 @@ public final class PoemDownload {
         return state;
     }
 
-    /** How many bytes have arrived. */
+    /** How many bytes have arrived, any frame's included. */
     public int received() {
-        return poem.size();
+        return received;
     }
 
     /**
@@ -97,33 +102,30 @@ public final class PoemDownload {
      * Takes the chunk's remaining bytes (its position ends at its limit).
      *
      * @return empty, or the failure that ends the download: the chunk would take the poem past
-     *     the limit (nothing of it is kept)
+     *     the limit (nothing of it is kept), or breaks the poem's frame
      * @throws IllegalStateException unless it is reading
      */
     public Optional<PoemResult.Failed> append(ByteBuffer chunk) {
         require(State.READING, "take bytes");
-        try {
-            poem.append(chunk);
-            return Optional.empty();
-        } catch (ProtocolException tooLong) {
-            return Optional.of(failed(tooLong));
-        }
+        int before = received;
+        received += chunk.remaining();
+        return poem.take(chunk, address, before).map(this::endWith);
     }
 
     /**
      * The server closed the connection in an orderly way.
      *
-     * @return the poem, or {@link FetchFailure.NoPoem} if not a byte came
+     * @return the poem, or {@link FetchFailure.NoPoem} if not a byte came, or
+     *     {@link FetchFailure.Truncated} if the poem's frame was not complete
      * @throws IllegalStateException unless it is reading
      */
     public PoemResult end() {
         require(State.READING, "end");
         state = State.ENDED;
-        byte[] all = poem.finish();
-        if (all.length == 0) {
-            return new PoemResult.Failed(new FetchFailure.NoPoem(address), all);
+        if (received == 0) {
+            return new PoemResult.Failed(new FetchFailure.NoPoem(address), new byte[0]);
         }
-        return new PoemResult.Poem(all);
+        return poem.end(address, received);
     }
 
     /**
@@ -134,7 +136,7 @@ public final class PoemDownload {
     public PoemResult.Failed failed(Throwable cause) {
         FetchFailure why = switch (state) {
             case CONNECTING -> FetchFailure.connectFailed(address, cause, settings.timeout());
-            case READING -> FetchFailure.readFailed(address, poem.size(), cause, settings.timeout());
+            case READING -> FetchFailure.readFailed(address, received, cause, settings.timeout());
             case ENDED -> throw new IllegalStateException("the download of " + address + " has ended");
         };
         return endWith(why);
@@ -150,14 +152,13 @@ public final class PoemDownload {
         if (state == State.ENDED) {
             throw new IllegalStateException("the download of " + address + " has ended");
         }
-        return endWith(new FetchFailure.TimedOut(address, state == State.READING, poem.size(), settings.timeout()));
+        return endWith(new FetchFailure.TimedOut(address, state == State.READING, received, settings.timeout()));
     }
 
+    /** Ends with {@code why}, keeping the poem so far (none if it grew too long). */
     private PoemResult.Failed endWith(FetchFailure why) {
-        int size = poem.size();
-        byte[] partial = state == State.READING && !(why instanceof FetchFailure.TooLong) ? poem.finish() : new byte[0];
+        byte[] partial = state == State.READING && !(why instanceof FetchFailure.TooLong) ? poem.partial() : new byte[0];
         state = State.ENDED;
-        assert partial.length == 0 || partial.length == size;
         return new PoemResult.Failed(why, partial);
     }
 

@@ -27,8 +27,8 @@ final class PoetryClientProtocol extends Protocol {
 
     /* Implementation overview
      *
-     * Three things can end the download: the connection ending (connectionLost), the poem growing
-     * past the limit (dataReceived), the idle timer (timedOut). Whichever comes first ends the
+     * Three things can end the download: the connection ending (connectionLost), bytes that cannot be
+     * a poem (dataReceived: past the limit, or a broken frame), the idle timer (timedOut). Whichever comes first ends the
      * PoemDownload and tells the sink; the download's ENDED state makes the others do nothing. The
      * two that end it while the connection is still up then abort the connection, whose
      * connectionLost arrives later and finds the download ended.
@@ -59,9 +59,9 @@ final class PoetryClientProtocol extends Protocol {
         }
         int bytes = data.remaining();
         idleTimer.reset(download.settings().timeout());
-        var tooLong = download.append(data); // copies: the buffer is the reactor's, ours only now
-        if (tooLong.isPresent()) {
-            end(tooLong.get());
+        var refused = download.append(data); // copies: the buffer is the reactor's, ours only now
+        if (refused.isPresent()) {
+            end(refused.get());
             transport().abortConnection();
         } else {
             sink.chunk(bytes);
@@ -71,7 +71,7 @@ final class PoetryClientProtocol extends Protocol {
     @Override
     public void connectionLost(ConnectionClosed reason) {
         if (download.state() == PoemDownload.State.ENDED) {
-            return; // cut off by the limit or the timer, which told the sink
+            return; // cut off by bad bytes or the timer, which told the sink
         }
         end(switch (reason) {
             case ConnectionDone done -> download.end();

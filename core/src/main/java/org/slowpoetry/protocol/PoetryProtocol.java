@@ -29,7 +29,8 @@ package org.slowpoetry.protocol;
  * ({@link NetstringDecoder}, {@link NetstringEncoder}): the length comes first, so a stream that ends
  * before that many bytes and the closing comma have arrived is known to be cut short
  * ({@link NetstringException.Problem#TRUNCATED}). The poetry protocol itself is kept as the text
- * has it, deliberately, so the clients of Parts 2–11 behave as the text describes.
+ * has it, deliberately, so the clients of Parts 2–11 behave as the text describes; Part 12's
+ * exercise 6 frames poems the same way on request ({@link PoemFraming#NETSTRING}).
  *
  * <p><b>Threading:</b> constants only; see {@link PoemAccumulator} for the helper that collects a
  * poem.

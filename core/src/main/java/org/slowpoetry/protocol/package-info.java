@@ -9,6 +9,8 @@
  *   <li>{@link org.slowpoetry.protocol.NetstringDecoder} and
  *       {@link org.slowpoetry.protocol.NetstringEncoder}: the length-prefixed framing of Part 12's
  *       transformation protocol.</li>
+ *   <li>{@link org.slowpoetry.protocol.PoemFraming}: a poem as the text sends it, or as one
+ *       netstring (Part 12, exercise 6).</li>
  *   <li>{@link org.slowpoetry.protocol.LineSplitter}: lines as they arrive, for Part 21's per-line
  *       client.</li>
  *   <li>{@link org.slowpoetry.protocol.Address}: the {@code [HOST:]PORT} arguments every client

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import org.slowpoetry.cli.UserException;
+import org.slowpoetry.protocol.PoemFraming;
 
 /**
  * A poem a server serves: its bytes, read once at start, and where they came from.
@@ -57,6 +58,15 @@ public final class Poem {
 
     public int size() {
         return bytes.length;
+    }
+
+    /**
+     * The poem as it goes on the wire with {@code framing}: this poem for {@link PoemFraming#NONE},
+     * else a poem from the same source whose bytes are the framed ones ({@code LEN:POEM,}). A server
+     * sends the framed poem's bytes exactly as it sends a poem's, paced or all at once.
+     */
+    public Poem framed(PoemFraming framing) {
+        return framing == PoemFraming.NONE ? this : new Poem(source, framing.frame(bytes));
     }
 
     /** A copy of the poem's bytes. */

@@ -6,7 +6,8 @@ import java.net.SocketAddress;
 
 /**
  * Writes the poem to one client with plain blocking {@link OutputStream} writes: all at once for a
- * fast server, {@code numBytes} every {@code delay} for a slow one, reporting each send. The
+ * fast server, {@code numBytes} every {@code delay} for a slow one, reporting each send. With
+ * {@code --netstrings} the poem's netstring is what is written, and paced ({@link ServerConfig#wire()}). The
  * blocking server (one platform thread, one client at a time) and the Loom server (a virtual
  * thread per client) run this same code; only who calls it, and how many at once, differ. That is
  * Part 20's point in one class.
@@ -17,12 +18,12 @@ import java.net.SocketAddress;
  */
 public final class PoemWriter {
     private final ServerConfig config;
-    /** The poem, copied once per server; never written after construction. */
+    /** The poem as it goes on the wire (framed, if asked), copied once per server; never written after construction. */
     private final byte[] poem;
 
     public PoemWriter(ServerConfig config) {
         this.config = config;
-        this.poem = config.poem().bytes();
+        this.poem = config.wire().bytes();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.slowpoetry.servers;
 
 import java.nio.file.Path;
+import org.slowpoetry.protocol.PoemFraming;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +45,13 @@ final class ServeOptions {
         impl = name;
     }
 
+    /** {@code --netstrings}; written by picocli while parsing, read after. */
+    @Option(names = "--netstrings",
+            description = "Send the poem as one netstring, LEN:POEM, (Part 12, exercise 6), so that a client"
+                    + " run with 'get --netstrings' can tell a whole poem from one cut short."
+                    + " A slow server paces the netstring's bytes.")
+    boolean netstrings;
+
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0",
             description = "Connections served at once; more are closed as soon as they are accepted."
                     + " 0 (the default) means no limit. The blocking impl serves one at a time anyway.")
@@ -82,6 +90,10 @@ final class ServeOptions {
 
     String selector() {
         return selector;
+    }
+
+    PoemFraming framing() {
+        return netstrings ? PoemFraming.NETSTRING : PoemFraming.NONE;
     }
 
     /** A usage error in picocli's words: {@code Invalid value for option '--num-bytes': ...}. */

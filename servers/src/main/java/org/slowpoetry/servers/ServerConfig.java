@@ -3,6 +3,7 @@ package org.slowpoetry.servers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slowpoetry.protocol.PoemFraming;
 import org.slowpoetry.time.MonotonicClock;
 
 /**
@@ -23,6 +24,8 @@ import org.slowpoetry.time.MonotonicClock;
  * @param clock          the clock the servers wait on: slow servers between sends, and the
  *                       thread-per-connection servers after a failed accept ({@link AcceptLoop})
  * @param events         where the server reports what it does (the text's output lines)
+ * @param framing        how the poem goes on the wire: as it is (the text's servers), or as one
+ *                       netstring ({@code --netstrings}, Part 12's exercise 6); see {@link #wire()}
  */
 public record ServerConfig(
         ServerKind kind,
@@ -34,7 +37,8 @@ public record ServerConfig(
         int maxConnections,
         String selector,
         MonotonicClock clock,
-        ServerEvents events) {
+        ServerEvents events,
+        PoemFraming framing) {
 
     /** The values {@code selector} may take. */
     public static final List<String> SELECTORS = List.of("epoll", "poll");
@@ -47,6 +51,7 @@ public record ServerConfig(
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(framing, "framing");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range 0–65535: " + port);
         }
@@ -64,10 +69,10 @@ public record ServerConfig(
         }
     }
 
-    /** A slow server's defaults (10 bytes every 0.1 s, 127.0.0.1, random port), silent. */
+    /** A slow server's defaults (10 bytes every 0.1 s, 127.0.0.1, random port, the poem unframed), silent. */
     public static ServerConfig slow(Poem poem) {
         return new ServerConfig(ServerKind.SLOW, poem, "127.0.0.1", 0, 10, Duration.ofMillis(100), 0,
-                "epoll", MonotonicClock.system(), ServerEvents.silent());
+                "epoll", MonotonicClock.system(), ServerEvents.silent(), PoemFraming.NONE);
     }
 
     /** A fast server's defaults (127.0.0.1, random port), silent. */
@@ -76,34 +81,46 @@ public record ServerConfig(
     }
 
     public ServerConfig withKind(ServerKind k) {
-        return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, selector, clock, events);
+        return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, selector, clock, events, framing);
     }
 
     public ServerConfig withIface(String i) {
-        return new ServerConfig(kind, poem, i, port, numBytes, delay, maxConnections, selector, clock, events);
+        return new ServerConfig(kind, poem, i, port, numBytes, delay, maxConnections, selector, clock, events, framing);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(kind, poem, iface, p, numBytes, delay, maxConnections, selector, clock, events);
+        return new ServerConfig(kind, poem, iface, p, numBytes, delay, maxConnections, selector, clock, events, framing);
     }
 
     public ServerConfig withPacing(int bytes, Duration d) {
-        return new ServerConfig(kind, poem, iface, port, bytes, d, maxConnections, selector, clock, events);
+        return new ServerConfig(kind, poem, iface, port, bytes, d, maxConnections, selector, clock, events, framing);
     }
 
     public ServerConfig withMaxConnections(int max) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, max, selector, clock, events);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, max, selector, clock, events, framing);
     }
 
     public ServerConfig withSelector(String s) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, s, clock, events);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, s, clock, events, framing);
     }
 
     public ServerConfig withClock(MonotonicClock c) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, c, events);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, c, events, framing);
     }
 
     public ServerConfig withEvents(ServerEvents e) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, clock, e);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, clock, e, framing);
+    }
+
+    public ServerConfig withFraming(PoemFraming f) {
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, clock, events, f);
+    }
+
+    /**
+     * The poem as every impl sends it: {@code poem().framed(framing())}. Framing is done here once;
+     * an impl calls this once per server, not per connection (it copies the poem when framed).
+     */
+    public Poem wire() {
+        return poem.framed(framing);
     }
 }

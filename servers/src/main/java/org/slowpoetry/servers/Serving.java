@@ -49,7 +49,7 @@ final class Serving {
         Poem poem = Poem.load(options.poem);
         var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
                 options.maxConnections(), options.selector(), MonotonicClock.system(),
-                ServerEvents.printing(System.out));
+                ServerEvents.printing(System.out), options.framing());
         return runUntilStopped(start(impl, config));
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
+import org.slowpoetry.protocol.PoemFraming;
 import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
@@ -67,7 +68,8 @@ final class BenchServerCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ServerConfig(serverKind, Poem.load(poem), "127.0.0.1", 0, numBytes,
-                    Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, selector, MonotonicClock.system(), events);
+                    Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, selector, MonotonicClock.system(), events,
+                    PoemFraming.NONE);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

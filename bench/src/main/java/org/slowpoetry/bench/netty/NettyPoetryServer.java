@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
 
@@ -94,7 +95,8 @@ final class NettyPoetryServer implements PoetryServer {
             throw new IOException(transport.implName() + " is not available on this machine: "
                     + unavailable.get().getMessage(), unavailable.get());
         }
-        ByteBuf poem = Unpooled.directBuffer(config.poem().size()).writeBytes(config.poem().buffer());
+        Poem wire = config.wire();
+        ByteBuf poem = Unpooled.directBuffer(wire.size()).writeBytes(wire.buffer());
         ByteBuf shared = Unpooled.unreleasableBuffer(poem.asReadOnly());
         var limiter = new ConnectionLimiter(config.maxConnections(), config.events());
         var fast = new FastPoemHandler(shared, config.events());

@@ -9,6 +9,7 @@ import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.LineSplitter;
+import org.slowpoetry.protocol.PoemFraming;
 import org.slowpoetry.protocol.ProtocolException;
 
 /**
@@ -37,6 +38,10 @@ final class PoemLines {
      * not end with a newline. It returns the whole poem, byte for byte as sent, and fails with
      * {@link FetchFailure.BadPoem} if a line is longer than
      * {@link LineSplitter#DEFAULT_MAX_LINE_BYTES}.
+     *
+     * <p>A poem framed as a netstring ({@link PoemFraming#NETSTRING}) is split once its frame is
+     * complete, not as it arrives: the frame's own bytes are not lines, and until the comma the
+     * bytes may be a poem cut short.
      */
     static BlockingTask.Fetch splitting(Consumer<byte[]> onLine) {
         return (address, settings, onChunk) -> fetch(address, settings, onChunk, onLine);
@@ -46,12 +51,18 @@ final class PoemLines {
             Consumer<byte[]> onLine) throws FetchException, InterruptedException {
         LineSplitter splitter = new LineSplitter();
         ByteArrayOutputStream soFar = new ByteArrayOutputStream();
+        boolean asItArrives = settings.framing() == PoemFraming.NONE;
         try {
             byte[] poem = BlockingFetch.fetch(address, settings, chunk -> {
                 soFar.writeBytes(chunk);
                 onChunk.onChunk(chunk);
-                splitter.feed(ByteBuffer.wrap(chunk), onLine);
+                if (asItArrives) {
+                    splitter.feed(ByteBuffer.wrap(chunk), onLine);
+                }
             });
+            if (!asItArrives) {
+                splitter.feed(ByteBuffer.wrap(poem), onLine);
+            }
             splitter.finish().ifPresent(onLine);
             return poem;
         } catch (ProtocolException e) {

@@ -122,7 +122,7 @@ final class Download implements AutoCloseable {
                 if (n < 0) {
                     ended = poem.end();
                 } else {
-                    ended = poem.append(buffer.flip()).orElse(null); // too long: nothing of it is kept
+                    ended = poem.append(buffer.flip()).orElse(null); // too long or badly framed: the end
                     got += ended == null ? n : 0;
                 }
             }

@@ -10,7 +10,7 @@ import org.slowpoetry.reactor.Protocol;
  * Part 11's fast server protocol: write the whole poem, then {@code loseConnection()}, which closes
  * the connection only after the transport has sent every byte. Both calls return at once; the
  * reactor does the sending as the socket accepts it. The poem is written as a read-only view of
- * its bytes, shared by every connection, never copied.
+ * its bytes ({@link PoetryFactory#wire()}: framed if asked), shared by every connection, never copied.
  *
  * <p><b>Threading:</b> reactor thread only.
  */
@@ -26,7 +26,7 @@ final class FastPoetryProtocol extends Protocol {
     @Override
     protected void connectionMade() {
         factory.config().events().connected(peer);
-        transport().write(factory.config().poem().buffer());
+        transport().write(factory.wire().buffer());
         transport().loseConnection();
     }
 

@@ -4,6 +4,7 @@ import java.net.SocketAddress;
 import org.slowpoetry.reactor.Protocol;
 import org.slowpoetry.reactor.ProtocolFactory;
 import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.ServerConfig;
 
 /**
@@ -16,12 +17,15 @@ import org.slowpoetry.servers.ServerConfig;
 final class PoetryFactory implements ProtocolFactory {
     private final Reactor reactor;
     private final ServerConfig config;
+    /** The poem as it goes on the wire ({@link ServerConfig#wire()}), made once for every connection. */
+    private final Poem wire;
     /** Connections being served; reactor thread only. */
     private int open;
 
     PoetryFactory(Reactor reactor, ServerConfig config) {
         this.reactor = reactor;
         this.config = config;
+        this.wire = config.wire();
     }
 
     /** A protocol for {@code peer}, or null (the reactor closes the connection) when over the limit. */
@@ -40,6 +44,11 @@ final class PoetryFactory implements ProtocolFactory {
 
     ServerConfig config() {
         return config;
+    }
+
+    /** What each connection is sent: the poem, framed if the config says so. */
+    Poem wire() {
+        return wire;
     }
 
     Reactor reactor() {

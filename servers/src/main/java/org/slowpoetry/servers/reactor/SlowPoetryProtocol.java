@@ -8,6 +8,7 @@ import org.slowpoetry.reactor.ConnectionDone;
 import org.slowpoetry.reactor.ConnectionLost;
 import org.slowpoetry.reactor.DelayedCall;
 import org.slowpoetry.reactor.Protocol;
+import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.ServerConfig;
 
 /**
@@ -22,8 +23,10 @@ import org.slowpoetry.servers.ServerConfig;
 final class SlowPoetryProtocol extends Protocol {
     private final PoetryFactory factory;
     private final ServerConfig config;
+    /** What is sent, a few bytes at a time: the poem, or its netstring ({@link PoetryFactory#wire()}). */
+    private final Poem wire;
     private final SocketAddress peer;
-    /** How many poem bytes were handed to the transport; reactor thread only. */
+    /** How many bytes of {@code wire} were handed to the transport; reactor thread only. */
     private int sent;
     /** The next send (or the close), while one is scheduled; reactor thread only. */
     private DelayedCall next;
@@ -31,6 +34,7 @@ final class SlowPoetryProtocol extends Protocol {
     SlowPoetryProtocol(PoetryFactory factory, SocketAddress peer) {
         this.factory = factory;
         this.config = factory.config();
+        this.wire = factory.wire();
         this.peer = peer;
     }
 
@@ -42,11 +46,11 @@ final class SlowPoetryProtocol extends Protocol {
 
     private void sendNext() {
         next = null;
-        if (sent >= config.poem().size()) {
+        if (sent >= wire.size()) {
             transport().loseConnection();
             return;
         }
-        ByteBuffer chunk = config.poem().slice(sent, config.numBytes());
+        ByteBuffer chunk = wire.slice(sent, config.numBytes());
         int n = chunk.remaining();
         sent += n;
         // Schedule before writing: the pace is then "one chunk per delay" however long the write
@@ -64,7 +68,7 @@ final class SlowPoetryProtocol extends Protocol {
             next = null;
         }
         factory.closed();
-        boolean whole = sent >= config.poem().size();
+        boolean whole = sent >= wire.size();
         switch (reason) {
             case ConnectionDone done when whole -> config.events().finished(peer);
             case ConnectionDone done -> config.events().dropped(peer, new IOException("the client closed the connection"));

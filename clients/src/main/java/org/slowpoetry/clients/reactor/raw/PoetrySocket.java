@@ -54,7 +54,7 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
      *
      * The life of one socket, all on the reactor thread after connect():
      *   doRead*          read what is there into the download; ConnectionDone at end of stream
-     *                    (or when the poem grows past the limit, which ends the download there)
+     *                    (or when the bytes cannot be a poem, which ends the download there)
      *   connectionLost   the reactor has closed the channel: end the download, and the task
      *   timedOut         (instead) the idle timer ran: end the download timed out, close
      * then, if no PoetrySocket is left among the reactor's readers, stop the reactor. The
@@ -198,7 +198,7 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
      * and the idle timer starts again.
      *
      * @return the bytes read; 0 if there were none yet; -1 at the end of the stream, or when the
-     *     poem has grown past the limit (the download has then ended, and the task with it)
+     *     bytes cannot be a poem, too long or badly framed (the download has then ended, and the task with it)
      */
     final int read() throws IOException {
         buffer.clear();
@@ -208,9 +208,9 @@ public sealed class PoetrySocket implements ReadDescriptor permits BrokenPoetryS
         }
         task.received(n);
         idleTimer.reset(download.settings().timeout());
-        var tooLong = download.append(buffer.flip());
-        if (tooLong.isPresent()) {
-            finish(tooLong.get());
+        var refused = download.append(buffer.flip());
+        if (refused.isPresent()) {
+            finish(refused.get());
             return -1;
         }
         return n;
