@@ -25,7 +25,7 @@ import org.slowpoetry.transform.TransformRequest;
  *       one is a {@link FetchFailure.BadPoem});</li>
  *   <li>a server that closes without a byte of reply turned the request down (an unknown
  *       transform, says the protocol): {@link FetchFailure.NoReply}; one that closes half-way
- *       through the reply: {@link FetchFailure.BadPoem};</li>
+ *       through the reply: {@link FetchFailure.Truncated};</li>
  *   <li>what the JDK throws is classified as a download's is: before the connection was made
  *       ({@link FetchFailure#connectFailed}) or after ({@link FetchFailure#readFailed}).</li>
  * </ul>
@@ -117,8 +117,8 @@ final class TransformExchange {
     /**
      * The server closed the connection before a whole reply came.
      *
-     * @return {@link FetchFailure.NoReply} if not a byte came, else a {@link FetchFailure.BadPoem}
-     *     for the cut reply
+     * @return {@link FetchFailure.NoReply} if not a byte came, else {@link FetchFailure.Truncated}:
+     *     the reply was cut short, as a framed poem can be
      * @throws IllegalStateException unless a reply is awaited
      */
     PoemResult.Failed closed() {
@@ -126,12 +126,7 @@ final class TransformExchange {
         if (received() == 0) {
             return endWith(new FetchFailure.NoReply(address, request.name()));
         }
-        try {
-            reply.finish();
-            throw new AssertionError("a decoder that has read bytes but no netstring cannot finish cleanly");
-        } catch (NetstringException truncated) {
-            return failed(truncated);
-        }
+        return endWith(new FetchFailure.Truncated(address, received()));
     }
 
     /**

@@ -100,11 +100,12 @@ class TransformClientsTest {
 
     @ParameterizedTest
     @EnumSource(Client.class)
-    void aMalformedOrCutReplyIsABadPoem(Client client) throws Exception {
+    void aMalformedReplyIsABadPoemAndACutOneIsTruncated(Client client) throws Exception {
         try (var malformed = new ScriptedTransformServer("5x", false); var cut = new ScriptedTransformServer("10:abc", true)) {
             assertInstanceOf(FetchFailure.BadPoem.class, failure(client, malformed.address(), "cummingsify", SETTINGS));
-            var bad = assertInstanceOf(FetchFailure.BadPoem.class, failure(client, cut.address(), "cummingsify", SETTINGS));
-            assertEquals(6, bad.received());
+            var truncated = assertInstanceOf(FetchFailure.Truncated.class,
+                    failure(client, cut.address(), "cummingsify", SETTINGS));
+            assertEquals(6, truncated.received());
         }
     }
 
