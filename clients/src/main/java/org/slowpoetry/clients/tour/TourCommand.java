@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
             "The text's small example programs, by Part. With no NAME, lists them.",
             "  slowpoetry tour                 list the examples",
             "  slowpoetry tour simple defer-1  run these",
-            "  slowpoetry tour --check         run all and compare with the expected output"
+            "  slowpoetry tour --check         run all and compare with the expected output",
+            "  slowpoetry tour --loom          list the Loom twins beside their originals"
         })
 public final class TourCommand implements Callable<Integer> {
 
@@ -34,12 +36,19 @@ public final class TourCommand implements Callable<Integer> {
             + " output with the expected lines kept beside it; exit 1 on any difference.")
     boolean check;
 
+    @Option(names = "--loom", description = "List each example that has a Loom twin beside its twin.")
+    boolean loom;
+
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Examples to run.")
     List<String> names = new ArrayList<>();
 
     @Override
     public Integer call() {
         List<TourExample> all = TourExamples.all();
+        if (loom) {
+            listTwins(all);
+            return ExitCodes.OK;
+        }
         if (names.isEmpty() && !check) {
             list(all);
             return ExitCodes.OK;
@@ -63,6 +72,30 @@ public final class TourCommand implements Callable<Integer> {
             System.out.printf("  %-" + width + "s  %s%n", e.name(), e.summary());
         }
         System.out.println("\nRun one with: slowpoetry tour NAME");
+    }
+
+    /** {@code tour --loom}: each original with its Loom twin, by Part; then the count. */
+    private static void listTwins(List<TourExample> all) {
+        Map<String, TourExample> byName = all.stream().collect(Collectors.toMap(TourExample::name, e -> e));
+        List<TourExample> twins = all.stream().filter(e -> e.twinOf().isPresent()).toList();
+        if (twins.isEmpty()) {
+            System.out.println("No Loom twins are installed.");
+            return;
+        }
+        int width = twins.stream().mapToInt(t -> t.twinOf().orElseThrow().length()).max().orElse(0);
+        int twinWidth = twins.stream().mapToInt(t -> t.name().length()).max().orElse(0);
+        System.out.printf("  %-" + width + "s  %-" + twinWidth + "s  %s%n", "original", "Loom twin", "what the twin shows");
+        int part = -1;
+        for (TourExample twin : twins) {
+            if (twin.part() != part) {
+                part = twin.part();
+                System.out.println("Part " + part + ":");
+            }
+            String original = twin.twinOf().orElseThrow();
+            System.out.printf("  %-" + width + "s  %-" + twinWidth + "s  %s%n",
+                    byName.containsKey(original) ? original : original + "?", twin.name(), twin.summary());
+        }
+        System.out.println("\n" + twins.size() + " twins. Run a pair with: slowpoetry tour ORIGINAL TWIN");
     }
 
     private static TourExample find(List<TourExample> all, String name) {

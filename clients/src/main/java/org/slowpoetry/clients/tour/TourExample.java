@@ -1,6 +1,7 @@
 package org.slowpoetry.clients.tour;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * One of the text's small example programs, runnable as {@code slowpoetry tour NAME}: Part 3's
@@ -25,6 +26,17 @@ public interface TourExample {
 
     /** One line for the listing: what the example shows. */
     String summary();
+
+    /**
+     * For a Loom twin, the name of the example it is the twin of ({@code defer-1} for
+     * {@code defer-1-loom}): the same idea written as Loom code (plain values and exceptions on
+     * virtual threads, a {@code StructuredTaskScope} for the fan-out, interruption for cancel),
+     * printing the same lines, or saying what differs and why. {@code tour --loom} lists the twins
+     * beside their originals.
+     */
+    default Optional<String> twinOf() {
+        return Optional.empty();
+    }
 
     /**
      * Runs the example.

@@ -66,6 +66,20 @@ class TourCheckTest {
     }
 
     @Test
+    void everyLoomTwinIsNamedForAnInstalledOriginalInItsPart() {
+        var all = TourExamples.all();
+        for (TourExample twin : all) {
+            twin.twinOf().ifPresent(original -> {
+                assertEquals(original + "-loom", twin.name());
+                var found = all.stream().filter(e -> e.name().equals(original)).findFirst();
+                assertTrue(found.isPresent(), twin.name() + " is the twin of no installed example");
+                assertEquals(found.get().part(), twin.part(), twin.name() + " is in its original's Part");
+                assertTrue(found.get().twinOf().isEmpty(), twin.name() + " twins a twin");
+            });
+        }
+    }
+
+    @Test
     void theDeferredEraExamplesAreAllInstalled() {
         List<String> wanted = new ArrayList<>(List.of("failure-1", "failure-2", "defer-block", "defer-unhandled",
                 "inline-callbacks-1", "inline-callbacks-2", "inline-callbacks-tb"));
