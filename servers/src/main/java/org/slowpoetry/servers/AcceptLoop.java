@@ -2,11 +2,8 @@ package org.slowpoetry.servers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +16,8 @@ import org.slowpoetry.time.MonotonicClock;
  * A running thread-per-connection server: the one accept loop that {@code --impl blocking} and
  * {@code --impl loom} share, for every kind of server (poetry, transform, proxy). It binds, reports {@code listening}, and accepts on a thread of its
  * own; each accepted client gets its socket options and goes to the {@link ConnectionStrategy},
- * which serves it inline (blocking) or forks it into a scope (loom).
+ * which serves it inline (blocking) or forks it into a scope (loom). Binding, accepting and the
+ * pause after a failed accept are a {@link BoundListener}'s, shared with {@code --impl erlang}.
  *
  * {@snippet :
  * PoetryServer server = AcceptLoop.start(config, new AcceptLoop.Setup("blocking", 50, false),
@@ -136,13 +134,10 @@ public final class AcceptLoop implements PoetryServer {
     private final Listen listen;
     private final Setup setup;
     private final ConnectionStrategy strategy;
-    private final Acceptor acceptor;
-    private final ServerSocket listener;
+    private final BoundListener listener;
     private final InetSocketAddress address;
     private final String name;
     private final Thread thread;
-    /** Pauses after failed accepts. Accepting thread only. */
-    private final AcceptBackoff backoff = new AcceptBackoff();
 
     /**
      * SERVING to STOPPING by the first {@link #close()} (a CAS, so only one caller does the closing);
@@ -162,14 +157,12 @@ public final class AcceptLoop implements PoetryServer {
      */
     private volatile Throwable failure;
 
-    private AcceptLoop(Listen listen, Setup setup, ConnectionStrategy strategy, Acceptor acceptor,
-            ServerSocket listener) {
+    private AcceptLoop(Listen listen, Setup setup, ConnectionStrategy strategy, BoundListener listener) {
         this.listen = listen;
         this.setup = setup;
         this.strategy = strategy;
-        this.acceptor = acceptor;
         this.listener = listener;
-        this.address = (InetSocketAddress) listener.getLocalSocketAddress();
+        this.address = listener.address();
         this.name = setup.style() + "-server-" + address.getPort();
         Thread.Builder builder = setup.virtualAcceptor() ? Thread.ofVirtual() : Thread.ofPlatform();
         this.thread = builder.name(name + "-acceptor")
@@ -202,16 +195,11 @@ public final class AcceptLoop implements PoetryServer {
     private static AcceptLoop start(Listen listen, Setup setup, ConnectionStrategy strategy, Acceptor acceptor)
             throws IOException {
         Objects.requireNonNull(strategy, "strategy");
-        var listener = new ServerSocket();
+        BoundListener listener = BoundListener.bind(listen, setup.backlog(), acceptor);
         AcceptLoop loop;
         try {
-            var endpoint = new InetSocketAddress(listen.iface(), listen.port());
-            if (endpoint.isUnresolved()) {
-                throw new UnknownHostException("unknown interface '" + listen.iface() + "'");
-            }
-            listener.bind(endpoint, setup.backlog());
-            loop = new AcceptLoop(listen, setup, strategy, acceptor, listener);
-        } catch (IOException | RuntimeException e) {
+            loop = new AcceptLoop(listen, setup, strategy, listener);
+        } catch (RuntimeException e) {
             listener.close();
             throw e;
         }
@@ -253,7 +241,7 @@ public final class AcceptLoop implements PoetryServer {
     public void close() {
         checkNotOwnThread("close()");
         if (state.compareAndSet(State.SERVING, State.STOPPING)) {
-            closeQuietly(listener); // wakes accept()
+            listener.close();       // wakes accept()
             Socket client = current;
             if (client != null) {
                 closeQuietly(client); // wakes an inline write
@@ -292,7 +280,7 @@ public final class AcceptLoop implements PoetryServer {
             LOG.error("{}: stopped after an unexpected error", this, e);
         } finally {
             current = null;
-            closeQuietly(listener);
+            listener.close();
             state.set(State.STOPPED);
         }
     }
@@ -300,24 +288,16 @@ public final class AcceptLoop implements PoetryServer {
     private void acceptUntilStopped(ConnectionStrategy.Connections connections) throws InterruptedException {
         while (true) {
             Socket client;
-            try {
-                client = acceptor.accept(listener);
-            } catch (IOException e) {
-                if (!serving()) {
-                    return; // close() closed the listener
-                }
-                if (listener.isClosed()) {
-                    failure = e;
-                    LOG.error("{}: the listener closed under us; serving the current clients, then stopping: {}",
-                            this, e.toString());
+            switch (listener.next()) {
+                case BoundListener.Next.Client(Socket accepted) -> client = accepted;
+                case BoundListener.Next.Closed(IOException why) -> {
+                    if (serving()) {
+                        failure = why;
+                        LOG.error("{}: the listener closed under us; serving the current clients, then stopping: {}",
+                                this, why.toString());
+                    } // else close() closed it
                     return;
                 }
-                pauseAfter(e);
-                continue;
-            }
-            if (backoff.failures() > 0) {
-                LOG.debug("{}: accepting again after {} failed accepts", this, backoff.failures());
-                backoff.reset();
             }
             current = client;
             try {
@@ -325,38 +305,10 @@ public final class AcceptLoop implements PoetryServer {
                     closeQuietly(client);
                     return;
                 }
-                if (configure(client)) {
-                    connections.serve(client);
-                }
+                connections.serve(client);
             } finally {
                 current = null;
             }
-        }
-    }
-
-    /** One log line per run of failures; then a pause that grows with the run, on the config's clock. */
-    private void pauseAfter(IOException e) throws InterruptedException {
-        Duration pause = backoff.next();
-        if (backoff.failures() == 1) {
-            LOG.warn("{}: accept failed, retrying after pauses of {} ms growing to {} ms: {}", this,
-                    pause.toMillis(), AcceptBackoff.MAX.toMillis(), e.toString());
-        } else {
-            LOG.debug("{}: accept failed {} times in a row: {}", this, backoff.failures(), e.toString());
-        }
-        listen.clock().sleep(pause);
-    }
-
-    /** Sets the client's socket options; false (and the client closed) if it is already gone. */
-    private boolean configure(Socket client) {
-        try {
-            if (listen.noDelay()) {
-                client.setTcpNoDelay(true); // each small send goes out now, not when Nagle allows
-            }
-            return true;
-        } catch (SocketException e) {
-            LOG.debug("{}: {} left before it was served: {}", this, client.getRemoteSocketAddress(), e.toString());
-            closeQuietly(client);
-            return false;
         }
     }
 

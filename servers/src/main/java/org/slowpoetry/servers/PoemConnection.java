@@ -3,6 +3,7 @@ package org.slowpoetry.servers;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +43,21 @@ public final class PoemConnection {
      *                              {@link AcceptLoop#close()} does that)
      */
     public void serve(Socket client, AcceptLoop server) throws InterruptedException {
+        serve(client, server, server::serving);
+    }
+
+    /**
+     * {@link #serve(Socket, AcceptLoop)} for a server that is no {@link AcceptLoop}:
+     * {@code serving} says whether the server is still serving (false once it is closing, so a
+     * connection it ends is not reported as dropped), and {@code server} names it in log lines.
+     */
+    public void serve(Socket client, Object server, BooleanSupplier serving) throws InterruptedException {
         SocketAddress peer = client.getRemoteSocketAddress();
         try (client) {
             events.connected(peer);
             writer.write(client.getOutputStream(), peer);
         } catch (IOException e) {
-            if (server.serving()) {
+            if (serving.getAsBoolean()) {
                 LOG.debug("{}: lost {}: {}", server, peer, e.toString());
                 events.dropped(peer, e);
             }

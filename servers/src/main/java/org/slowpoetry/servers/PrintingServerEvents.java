@@ -33,6 +33,11 @@ final class PrintingServerEvents implements ServerEvents {
     }
 
     @Override
+    public void crashed(SocketAddress peer, Throwable reason) {
+        out.println("Crashed while serving " + format(peer) + ": " + reason);
+    }
+
+    @Override
     public void refused(SocketAddress peer) {
         out.println("Turned away " + format(peer) + ": too many connections");
     }

@@ -33,6 +33,13 @@ public interface ServerEvents {
     default void dropped(SocketAddress peer, Throwable reason) {
     }
 
+    /**
+     * The code serving a client failed unexpectedly (a bug, not the client leaving); its connection
+     * was closed. {@code --impl erlang} reports this from the monitor that saw the process go down.
+     */
+    default void crashed(SocketAddress peer, Throwable reason) {
+    }
+
     /** A connection over {@code --max-connections} was closed at once. */
     default void refused(SocketAddress peer) {
     }

@@ -32,4 +32,15 @@ public interface ServerImpl {
      * @throws IllegalArgumentException if {@code config.kind()} is not one of {@link #kinds()}
      */
     PoetryServer start(ServerConfig config) throws IOException;
+
+    /**
+     * The check every {@link #start} begins with.
+     *
+     * @throws IllegalArgumentException if {@code config.kind()} is not one of {@link #kinds()}
+     */
+    default void checkServes(ServerConfig config) {
+        if (!kinds().contains(config.kind())) {
+            throw new IllegalArgumentException("the " + name() + " impl cannot serve " + config.kind().command());
+        }
+    }
 }

@@ -42,6 +42,9 @@ public final class RecordingServerEvents implements ServerEvents {
     public record Refused(SocketAddress peer) implements Event {
     }
 
+    public record Crashed(SocketAddress peer, Throwable reason) implements Event {
+    }
+
     /** Appended by the server's threads, read by the test's. */
     private final List<Event> events = new CopyOnWriteArrayList<>();
 
@@ -68,6 +71,11 @@ public final class RecordingServerEvents implements ServerEvents {
     @Override
     public void dropped(SocketAddress peer, Throwable reason) {
         events.add(new Dropped(peer, reason));
+    }
+
+    @Override
+    public void crashed(SocketAddress peer, Throwable reason) {
+        events.add(new Crashed(peer, reason));
     }
 
     @Override

@@ -24,8 +24,8 @@ import org.slowpoetry.servers.ServerImpls;
  */
 final class Contenders {
     /** Every row, in table order: the peer first, then our styles, then the rest of today's use. */
-    static final List<String> ALL = List.of("netty", "netty-epoll", "loom", "reactor-epoll", "reactor-poll",
-            "blocking", "twisted");
+    static final List<String> ALL = List.of("netty", "netty-epoll", "loom", "erlang", "reactor-epoll",
+            "reactor-poll", "blocking", "twisted");
 
     /** Debian's Python, where {@code apt-get install python3-twisted} puts Twisted. */
     static final Path PYTHON = Path.of("/usr/bin/python3");

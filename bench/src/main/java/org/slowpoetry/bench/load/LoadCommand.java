@@ -43,7 +43,7 @@ public final class LoadCommand implements Callable<Integer> {
     Integer repeat;
 
     @Option(names = "--impls", paramLabel = "LIST", split = ",",
-            description = "Rows to run (default: all): netty, netty-epoll, loom, reactor (= reactor-epoll,"
+            description = "Rows to run (default: all): netty, netty-epoll, loom, erlang, reactor (= reactor-epoll,"
                     + " reactor-poll), blocking, twisted.")
     List<String> impls;
 

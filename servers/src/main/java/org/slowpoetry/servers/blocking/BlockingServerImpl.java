@@ -46,9 +46,7 @@ public final class BlockingServerImpl implements ServerImpl {
 
     @Override
     public PoetryServer start(ServerConfig config) throws IOException {
-        if (!kinds().contains(config.kind())) {
-            throw new IllegalArgumentException("the blocking impl cannot serve " + config.kind());
-        }
+        checkServes(config);
         return BlockingPoetryServer.start(config);
     }
 }

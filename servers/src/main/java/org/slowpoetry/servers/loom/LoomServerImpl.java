@@ -48,9 +48,7 @@ public final class LoomServerImpl implements ServerImpl {
 
     @Override
     public PoetryServer start(ServerConfig config) throws IOException {
-        if (!kinds().contains(config.kind())) {
-            throw new IllegalArgumentException("the loom impl cannot serve " + config.kind());
-        }
+        checkServes(config);
         return LoomPoetryServer.start(config);
     }
 }

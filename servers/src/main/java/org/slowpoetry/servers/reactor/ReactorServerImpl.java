@@ -49,9 +49,7 @@ public final class ReactorServerImpl implements ServerImpl {
      */
     @Override
     public PoetryServer start(ServerConfig config) throws IOException {
-        if (!kinds().contains(config.kind())) {
-            throw new IllegalArgumentException("the reactor impl cannot serve " + config.kind().command());
-        }
+        checkServes(config);
         // ServerConfig has checked the name, so fromName cannot fail here.
         SelectorKind selector = SelectorKind.fromName(config.selector());
         Reactor reactor = Reactor.open(selector, config.clock());
