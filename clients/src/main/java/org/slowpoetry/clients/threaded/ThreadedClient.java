@@ -79,7 +79,7 @@ public final class ThreadedClient implements ClientStyle {
 
     @Override
     public String description() {
-        return "a platform thread per poem, blocking code (Part 1's Figure 2, the threaded model)";
+        return "a platform thread per poem, blocking code (Part 1, Figure 2)";
     }
 
     @Override
