@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code slowpoetry demo}: Parts 1, 2, 5 and 20 in one command. Starts three slow poetry servers
- * in this process, fetches their poems with each client style in turn (blocking, select, reactor,
- * loom, erlang by default), and draws what happened as timelines on a common time scale, so the
- * reader sees Figure 1 (one task after another) and Figure 3 (all tasks interleaved) drawn from
- * real data: with a bare select loop, with the reactor's client 2.0, and then with the Loom
- * clients, blocking code on a virtual thread per poem; then the totals of every style.
+ * in this process, fetches their poems with each client style in turn (blocking, threaded, select,
+ * reactor, loom by default), and draws what happened as timelines on a common time scale, each
+ * under the name of the model it shows: Part 1's three figures drawn from real data (Figure 1, one
+ * task after another; Figure 2, a platform thread per task; Figure 3, every task interleaved on one
+ * thread, by a bare select loop and by the reactor's client 2.0), then the Loom row, blocking code
+ * on a virtual thread per poem. Last come the totals of every style, with what each cost in OS
+ * threads ({@link ThreadMeter}), and the threaded row's cost set against the Loom row's.
  *
  * <p><b>Threading:</b> runs on the main thread; the servers' threads are ended before it returns,
  * and each style has ended its own threads when its {@code fetch} returns.
@@ -42,9 +44,11 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Watch client styles fetch the same three poems from three slow servers, drawn as timelines:"
-                    + " the blocking client of Part 2 one poem after another; the select client (Part 2) and the"
-                    + " reactor client (Part 5) all at once on one thread; the Loom clients (Part 20) all at"
-                    + " once with plain blocking code, a virtual thread or a process per poem.",
+                    + " Part 1's three models from real data. Figure 1, the blocking client of Part 2, one poem"
+                    + " after another; Figure 2, a platform thread per poem; Figure 3, the select client (Part 2)"
+                    + " and the reactor client (Part 5), all at once on one thread; then the Loom client (Part 20),"
+                    + " all at once with plain blocking code on a virtual thread per poem. The totals say what"
+                    + " each run cost in OS threads.",
             ""
         },
         footer = {
@@ -54,8 +58,12 @@ import picocli.CommandLine.Spec;
         })
 public final class DemoCommand implements Callable<Integer> {
     static final int DEFAULT_WIDTH = 80;
-    /** The styles drawn when {@code --styles} is not given: the blocking and select clients, then the Loom ones. */
-    static final String DEFAULT_STYLE_LIST = "blocking,select,reactor,loom,erlang";
+    /**
+     * The styles drawn when {@code --styles} is not given: Part 1's three models, each drawn from the
+     * client that shows it (Figure 1 blocking, Figure 2 threaded, Figure 3 select and reactor), then
+     * the Loom row.
+     */
+    static final String DEFAULT_STYLE_LIST = "blocking,threaded,select,reactor,loom";
     static final List<String> DEFAULT_STYLES = List.of(DEFAULT_STYLE_LIST.split(","));
 
     @Spec
@@ -112,6 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
         Duration span = runs.stream().map(r -> r.recording().total()).max(Duration::compareTo).orElseThrow();
         for (StyleRun run : runs) {
             out.println();
+            Model.of(run.style()).ifPresent(m -> out.println(palette.bold(TimelineRenderer.cut(m.heading(), width))));
             renderer.render(run.title(), run.recording(), span).forEach(out::println);
             renderer.renderReads(run.recording()).forEach(out::println);
             renderer.legend(run.recording()).forEach(out::println);
@@ -160,12 +169,15 @@ public final class DemoCommand implements Callable<Integer> {
         progress.begin();
         Timeline timeline = Timeline.start(clock);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        ClientRun run = new ClientRun(quiet, quiet, clock, GetOptions.defaults(), timeline.andThen(progress));
+        ThreadMeter meter = ThreadMeter.begin();
+        ClientRun run = new ClientRun(quiet, quiet, clock, GetOptions.defaults(),
+                timeline.andThen(progress).andThen(meter));
         List<TaskOutcome> outcomes = style.fetch(addresses, run);
+        ThreadUse threads = meter.end();
         timeline.stop();
         Recording recording = timeline.recording();
         progress.end(recording.total());
-        return new StyleRun(style.name(), style.name() + ": " + style.description(), recording, outcomes);
+        return new StyleRun(style.name(), style.name() + ": " + style.description(), recording, outcomes, threads);
     }
 
     /** {@code 45}, {@code 2.5}, {@code 2.2}: at most one decimal, none when it is zero. */

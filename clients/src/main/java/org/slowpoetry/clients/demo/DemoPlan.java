@@ -21,7 +21,7 @@ record DemoPlan(List<Server> servers, double speed) {
     /** What the default speed aims at: a run of each of {@link DemoCommand#DEFAULT_STYLES}, together. */
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
     /**
-     * How many of the default styles fetch every poem at once (select, reactor, loom, erlang), each taking
+     * How many of the default styles fetch every poem at once (threaded, select, reactor, loom), each taking
      * about as long as the longest poem; the other one (blocking) takes the sum of them all.
      */
     static final int DEFAULT_ALL_AT_ONCE_RUNS = 4;

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.slowpoetry.clients.TaskOutcome;
 
 /**
- * One client style's run in the demo: what its timeline recorded and what it returned.
+ * One client style's run in the demo: what its timeline recorded, what it returned, and the
+ * threads it took.
  *
  * <p><b>Threading:</b> immutable.
  *
@@ -13,12 +14,14 @@ import org.slowpoetry.clients.TaskOutcome;
  * @param title     the first line of its timeline
  * @param recording its timeline, stopped
  * @param outcomes  what {@code fetch} returned
+ * @param threads   what it cost in threads
  */
-record StyleRun(String style, String title, Recording recording, List<TaskOutcome> outcomes) {
+record StyleRun(String style, String title, Recording recording, List<TaskOutcome> outcomes, ThreadUse threads) {
     StyleRun {
         Objects.requireNonNull(style, "style");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(threads, "threads");
         outcomes = List.copyOf(outcomes);
     }
 

@@ -310,7 +310,8 @@ public final class TimelineRenderer {
         return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
-    private static String cut(String s, int width) {
+    /** {@code s}, or its start and {@code ...} if it is wider than {@code width}. */
+    static String cut(String s, int width) {
         return s.length() <= width ? s : s.substring(0, width - 3) + "...";
     }
 }

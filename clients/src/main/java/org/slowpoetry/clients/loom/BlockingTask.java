@@ -8,8 +8,9 @@ import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 
 /**
- * One task of a Loom client, run as plain blocking code on the task's own virtual thread: start
- * it, fetch, and end it with the poem or with the failure the fetch threw. The task
+ * One task run as plain blocking code on the task's own thread (a Loom client's virtual thread, or
+ * the threaded client's platform thread): start it, fetch, and end it with the poem or with the
+ * failure the fetch threw. The task
  * ({@link PoemTask}) keeps the books, times it and tells the listener; the {@code try}/{@code catch}
  * here is the whole of the error handling a virtual thread needs.
  *
@@ -23,7 +24,7 @@ import org.slowpoetry.protocol.Address;
  * <p><b>Threading:</b> stateless; {@link #run} runs on the calling thread and blocks it for the
  * whole download, calling {@code onChunk} there.
  */
-final class BlockingTask {
+public final class BlockingTask {
 
     /**
      * A blocking fetch of one poem: {@link BlockingFetch#fetch}, or {@link PoemLines} cutting it
@@ -32,7 +33,7 @@ final class BlockingTask {
      * <p><b>Threading:</b> runs on the calling thread and blocks it.
      */
     @FunctionalInterface
-    interface Fetch {
+    public interface Fetch {
         byte[] fetch(Address address, FetchSettings settings, BlockingFetch.ChunkHandler onChunk)
                 throws FetchException, InterruptedException;
     }
@@ -47,7 +48,7 @@ final class BlockingTask {
      * @return the task's outcome; a failure to fetch is an outcome, never an exception
      * @throws InterruptedException if the thread is interrupted; the task is left unfinished
      */
-    static TaskOutcome run(PoemTask task, FetchSettings settings, Fetch fetch, BlockingFetch.ChunkHandler onChunk)
+    public static TaskOutcome run(PoemTask task, FetchSettings settings, Fetch fetch, BlockingFetch.ChunkHandler onChunk)
             throws InterruptedException {
         task.start();
         try {

@@ -42,9 +42,9 @@ class DemoPlanTest {
         DemoPlan plan = DemoPlan.of(DemoPoems.load(), OptionalDouble.empty());
         int sum = plan.servers().stream().mapToInt(DemoPlan.Server::sends).sum();
         int max = plan.servers().stream().mapToInt(DemoPlan.Server::sends).max().orElseThrow();
-        // blocking: one poem after another; select, reactor, loom and erlang: all at once, as long as the longest
+        // blocking: one poem after another; threaded, select, reactor and loom: all at once, as long as the longest
         double seconds = (sum + 4 * max) * plan.delay().toNanos() / 1e9;
         assertTrue(seconds > 18.5 && seconds < 21.5, "expected about 20 s of sending, got " + seconds);
-        assertEquals(List.of("blocking", "select", "reactor", "loom", "erlang"), DemoCommand.DEFAULT_STYLES);
+        assertEquals(List.of("blocking", "threaded", "select", "reactor", "loom"), DemoCommand.DEFAULT_STYLES);
     }
 }

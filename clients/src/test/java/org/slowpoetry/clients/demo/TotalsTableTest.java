@@ -9,10 +9,17 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 
-/** The demo's last lines: totals and how each style compares with the first. */
+/** The demo's last lines: totals, how each style compares with the first, and what threads cost. */
 class TotalsTableTest {
 
+    /** A run on one platform thread that added none (as the blocking and select clients). */
+    private static final ThreadUse ONE_THREAD = new ThreadUse(0, 0, 1, 0);
+
     private static StyleRun run(String style, Duration total, boolean failOne) {
+        return run(style, total, failOne, ONE_THREAD);
+    }
+
+    private static StyleRun run(String style, Duration total, boolean failOne, ThreadUse threads) {
         Address address = Address.parse("1");
         List<TaskOutcome> outcomes = List.of(
                 new TaskOutcome.Fetched(1, address, new byte[] {1}, total),
@@ -20,7 +27,7 @@ class TotalsTableTest {
                         : new TaskOutcome.Fetched(2, address, new byte[] {1}, total));
         var track = new Recording.Track(1, address, Duration.ZERO, List.of(new Recording.Read(total, 10)), total,
                 Recording.Ending.FINISHED, "");
-        return new StyleRun(style, style, new Recording(total, List.of(track)), outcomes);
+        return new StyleRun(style, style, new Recording(total, List.of(track)), outcomes, threads);
     }
 
     @Test
@@ -36,23 +43,44 @@ class TotalsTableTest {
     }
 
     @Test
-    void tableHasARowPerStyleWithItsRatioToTheFirstThenTheFastest() {
+    void tableHasARowPerStyleWithItsRatioToTheFirstThenTheFastestThenWhatOsThreadsMeans() {
         List<String> lines = TotalsTable.render(List.of(
                 run("blocking", Duration.ofMillis(23_065), false), run("select", Duration.ofMillis(10_133), true),
-                run("erlang", Duration.ofMillis(10_033), false)),
+                run("erlang", Duration.ofMillis(10_033), false, new ThreadUse(0, 5, 0, 4))),
                 Palette.plain());
         assertEquals(List.of(
-                "style         total  reads  poems   vs blocking",
-                "blocking  0:00:23.1      1  2 of 2",
-                "select    0:00:10.1      1  1 of 2  2.3x faster",
-                "erlang    0:00:10.0      1  2 of 2  2.3x faster",
+                "style         total  reads  poems   OS threads  vs blocking",
+                "blocking  0:00:23.1      1  2 of 2           0",
+                "select    0:00:10.1      1  1 of 2           0  2.3x faster",
+                "erlang    0:00:10.0      1  2 of 2    0 +5 JDK  2.3x faster",
                 "",
-                "fastest: erlang, 2.3x faster than blocking"), lines);
+                "fastest: erlang, 2.3x faster than blocking",
+                "OS threads: the most alive at once in a run, less those before and kept after"), lines);
+    }
+
+    @Test
+    void theThreadedRowsOsThreadsAreSetAgainstTheLoomRowsWhenBothRan() {
+        var threaded = run("threaded", Duration.ofMillis(10_100), false, new ThreadUse(2, 0, 2, 0));
+        var select = run("select", Duration.ofMillis(10_133), false);
+        var loom = run("loom", Duration.ofMillis(10_000), false, new ThreadUse(0, 5, 0, 2));
+        var warmLoom = run("loom", Duration.ofMillis(10_000), false, new ThreadUse(0, 0, 0, 2));
+
+        assertEquals(List.of(
+                "threaded: 2 poems, 2 OS threads of its own (2 platform threads fetched)",
+                "loom:     2 poems, 0 OS threads of its own (2 virtual threads fetched)",
+                "          and 5 the JDK keeps for every virtual thread (carriers, poller)"),
+                TotalsTable.threadsAgainstLoom(List.of(threaded, select, loom)));
+        assertEquals(List.of(
+                "threaded: 2 poems, 2 OS threads of its own (2 platform threads fetched)",
+                "loom:     2 poems, 0 OS threads of its own (2 virtual threads fetched)"),
+                TotalsTable.threadsAgainstLoom(List.of(warmLoom, threaded)), "threaded first, whatever the order run");
+        assertEquals(List.of(), TotalsTable.threadsAgainstLoom(List.of(threaded, select)), "no loom row: no comparison");
     }
 
     @Test
     void aSingleStyleHasNoComparisonColumn() {
-        assertEquals(List.of("style       total  reads  poems", "select  0:00:10.1      1  2 of 2", "", "select 0:00:10.1"),
+        assertEquals(List.of("style       total  reads  poems   OS threads", "select  0:00:10.1      1  2 of 2           0", "",
+                "select 0:00:10.1", "OS threads: the most alive at once in a run, less those before and kept after"),
                 TotalsTable.render(List.of(run("select", Duration.ofMillis(10_133), false)), Palette.plain()));
     }
 
