@@ -12,10 +12,15 @@ import org.slowpoetry.time.MonotonicClock;
  * the last one is removed; here that bookkeeping is the scope's: {@code join()} returns when every
  * subtask has returned.
  *
- * <p>The counters run in parallel now (on as many carriers as there are cores), where the reactor
- * interleaved them on one thread; the lines still come in the same order, because each counter
- * sleeps until its next count is due on a fixed grid from one common start (no two counts fall
- * due within 40 ms of each other), and {@link PrintStream#println} writes each line whole.
+ * <p>Each counter sleeps until its next count is due, on a fixed grid from one common start, so
+ * after the first counts the lines come in the original's order: no two later counts fall due
+ * within 40 ms of each other, and {@link PrintStream#println} writes each line whole.
+ *
+ * <p><b>What differs.</b> The counters run in parallel now (on as many carriers as there are
+ * cores), where the reactor interleaved them on one thread. The three first counts fall due
+ * together, at the start; the reactor ran them one after another in the order the counters were
+ * started, A, B, C, but three threads print them in whatever order they get there. The twin says
+ * so after its last line, and its expected output lets those three lines come in any order.
  *
  * <p><b>Threading:</b> {@link #run} owns the scope; each counter runs on its own virtual thread,
  * and all have ended when {@code run} returns. The counters share only {@code out}.
@@ -40,6 +45,7 @@ public final class CountdownCountersLoom extends LoomTwin {
             scope.join(); // returns once all three have: the original's list of running counters
         }
         out.println("Stop!");
+        out.println("(The first three counts fell due together; the three threads printed them in the order they ran.)");
     }
 
     /** One counter: counts now, then every {@code every} after {@code start}, on a fixed grid. */
