@@ -31,7 +31,7 @@ import org.slowpoetry.time.MonotonicClock;
  * The clients of the transform server (Part 13 and Part 12's exercise 5), on real sockets against a
  * transform server: client 6.0 ({@code transform}), its Loom twin ({@code transform-loom}), the
  * synchronous client ({@code transform-blocking}), and clients 7.0 and 8.0 ({@code inline},
- * {@code deferred-list}). Each prints what the text's 6.0 (or 7.0) prints: the transformed poems on
+ * {@code deferred-list}) with their Loom versions ({@code inline-loom}, {@code deferred-list-loom}). Each prints what the text's 6.0 (or 7.0) prints: the transformed poems on
  * stdout, {@code Cummingsify failed!} on stderr and the original poem for a failed transform.
  */
 @ExtendWith(LeakCheck.class)
@@ -46,7 +46,8 @@ class TransformClientsTest {
     private final TestTransformServer xform = TestTransformServer.start();
 
     static Stream<String> styles() {
-        return Stream.of("transform", "transform-loom", "transform-blocking", "inline", "deferred-list");
+        return Stream.of("transform", "transform-loom", "transform-blocking", "inline", "deferred-list", "inline-loom",
+                "deferred-list-loom");
     }
 
     /** What one fetch printed. */
@@ -141,7 +142,7 @@ class TransformClientsTest {
 
             var failed = assertInstanceOf(TaskOutcome.Failed.class, printed.outcomes().getFirst());
             assertEquals(new FetchFailure.Refused(down), failed.failure());
-            String line = style.equals("inline") || style.equals("deferred-list")
+            String line = style.startsWith("inline") || style.startsWith("deferred-list")
                     ? "The poem download failed: " + PoetryLines.reason(failed.failure())   // 7.0 and 8.0
                     : "The poem download failed.";                                          // 6.0
             assertEquals(List.of(line), printed.err());

@@ -77,16 +77,30 @@ public final class FetchThenTransform {
             lines.downloadFailed();
             return task.failed(e.failure(), e.partial());
         }
-        Optional<Address> server = options.transformAddress();
-        if (server.isPresent()) {
-            try {
-                poem = BlockingTransform.xform(server.get(), options.xform(), poem, options.fetch());
-            } catch (FetchException e) {
-                lines.cummingsifyFailedToStderr();
-            }
-        }
+        poem = transform(poem);
         TaskOutcome done = task.fetched(poem.getBytes(StandardCharsets.UTF_8));
         lines.poemText(poem);
         return done;
+    }
+
+    /**
+     * The transform step alone, which clients 7.0 and 8.0's Loom versions ({@code inline-loom},
+     * {@code deferred-list-loom}) share: {@code poem} as the transform server sends it back; or, if
+     * that fails, {@code Cummingsify failed!} on stderr and {@code poem} as it was; or, without a
+     * transform server, {@code poem} as it was.
+     *
+     * @throws InterruptedException if the thread is interrupted while it waits for the server
+     */
+    public String transform(String poem) throws InterruptedException {
+        Optional<Address> server = options.transformAddress();
+        if (server.isEmpty()) {
+            return poem;
+        }
+        try {
+            return BlockingTransform.xform(server.get(), options.xform(), poem, options.fetch());
+        } catch (FetchException e) {
+            lines.cummingsifyFailedToStderr();
+            return poem;
+        }
     }
 }

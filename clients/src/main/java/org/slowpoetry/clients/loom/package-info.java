@@ -1,6 +1,6 @@
 /**
  * The Loom clients of Parts 20 and 21: the blocking client's code, unchanged, on a virtual thread
- * per poem, organised four ways. Part 1 weighed the synchronous model (simple code, one task at a
+ * per poem, organised several ways. Part 1 weighed the synchronous model (simple code, one task at a
  * time) against the asynchronous one (every task at once, code cut into callbacks); on virtual
  * threads the choice goes away, as Part 20 finds it went away in Erlang: each download blocks as if
  * it had the machine to itself, and the JDK multiplexes them over a few carrier threads with the
@@ -22,6 +22,12 @@
  * <tr><td>{@code haskell-lazy}</td><td>{@link org.slowpoetry.clients.loom.LazyHaskellClient},
  *     {@code PoemPiece}</td>
  *     <td>laziness as a stream per poem: readers fill, the owner drains in order</td></tr>
+ * <tr><td>{@code callbacks-loom} ... {@code deferred-list-loom}</td>
+ *     <td>{@code ReactorClientTwin} and its seven subclasses, {@code PoemThreads},
+ *     {@code PoemsWhenAllDone}, {@code FetchThenCummingsify}</td>
+ *     <td>reactor clients 3.0 to 8.0 (less 6.0, whose twin is {@code transform-loom}) as plain
+ *     code: a callback is the code after the call, an errback a {@code catch}, a Deferred a return
+ *     value, {@code inlineCallbacks} not needed, a {@code DeferredList} the scope's joiner</td></tr>
  * </tbody>
  * </table>
  *

@@ -28,7 +28,8 @@ import org.slowpoetry.servers.PoetryServer;
 /**
  * Part 10's flaky transformation, made repeatable with {@code --seed}: each task has its own seeded
  * luck, so a seed gives the same outcome per task whatever order the poems arrive in. Seed 4 gives
- * task 1 a cummingsified poem, task 2 a GibberishError and task 3 the cummingsifier's bug.
+ * task 1 a cummingsified poem, task 2 a GibberishError and task 3 the cummingsifier's bug, in the
+ * reactor versions and in their Loom versions alike.
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(20)
@@ -48,7 +49,7 @@ class CummingsifyClientsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cummingsify", "cummingsify-5.1"})
+    @ValueSource(strings = {"cummingsify", "cummingsify-5.1", "cummingsify-loom", "cummingsify-5.1-loom"})
     void aSeedGivesTheSameMixOfTransformedFailedAndOriginalPoemsEveryTime(String style) throws Exception {
         try (var s1 = server(a); var s2 = server(b); var s3 = server(c)) {
             List<Address> addresses = List.of(ReactorTesting.address(s1), ReactorTesting.address(s2),
@@ -73,7 +74,7 @@ class CummingsifyClientsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cummingsify", "cummingsify-5.1"})
+    @ValueSource(strings = {"cummingsify", "cummingsify-5.1", "cummingsify-loom", "cummingsify-5.1-loom"})
     void withALuckySeedEveryPoemIsCummingsified(String style) throws Exception {
         try (var s1 = server(a); var s2 = server(b); var s3 = server(c)) {
             Captured captured = ReactorTesting.capture(ReactorTesting.withSeed(ALL_FINE));

@@ -11,15 +11,18 @@ import org.slowpoetry.transform.FlakyCummingsifier;
  * same luck on every run, whatever order the poems happen to arrive in (one shared generator would
  * hand its numbers out in arrival order). Without a seed, every run is different, as in the text.
  *
+ * <p>The Loom versions of clients 5.0 and 5.1 ({@code cummingsify-loom}, {@code cummingsify-5.1-loom})
+ * take theirs from here too, so that one seed gives a task the same luck in both.
+ *
  * <p><b>Threading:</b> stateless; each cummingsifier it makes belongs to one task, and so to the
- * reactor thread.
+ * reactor thread, or to the task's own virtual thread.
  */
-final class Cummingsifiers {
+public final class Cummingsifiers {
     private Cummingsifiers() {
     }
 
     /** {@code tasks} cummingsifiers of {@code flavor}, the first for task 1, seeded from {@code seed}. */
-    static List<FlakyCummingsifier> perTask(int tasks, FlakyCummingsifier.Flavor flavor, OptionalLong seed) {
+    public static List<FlakyCummingsifier> perTask(int tasks, FlakyCummingsifier.Flavor flavor, OptionalLong seed) {
         SplittableRandom root = seed.isPresent() ? new SplittableRandom(seed.getAsLong()) : new SplittableRandom();
         List<FlakyCummingsifier> list = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) {

@@ -66,9 +66,10 @@ public final class CummingsifyClient implements ClientStyle {
 
     /**
      * The text's {@code try_to_cummingsify}: a GibberishException goes on down the chain; any other
-     * failure is the cummingsifier's bug, and the original poem will do.
+     * failure is the cummingsifier's bug, and the original poem will do. Plain synchronous code,
+     * which the Loom version ({@code cummingsify-loom}) calls as it is.
      */
-    static String tryToCummingsify(FlakyCummingsifier cummingsifier, String poem, PoetryLines lines) {
+    public static String tryToCummingsify(FlakyCummingsifier cummingsifier, String poem, PoetryLines lines) {
         try {
             return cummingsifier.cummingsify(poem);
         } catch (GibberishException e) {
