@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,10 @@ public final class TourCommand implements Callable<Integer> {
     /** {@code tour --loom}: each original with its Loom twin, by Part; then the count. */
     private static void listTwins(List<TourExample> all) {
         Map<String, TourExample> byName = all.stream().collect(Collectors.toMap(TourExample::name, e -> e));
-        List<TourExample> twins = all.stream().filter(e -> e.twinOf().isPresent()).toList();
+        List<TourExample> twins = all.stream().filter(e -> e.twinOf().isPresent())
+                .sorted(Comparator.comparingInt(TourExample::part)
+                        .thenComparing(t -> t.twinOf().orElseThrow(), TourExamples::natural))
+                .toList();
         if (twins.isEmpty()) {
             System.out.println("No Loom twins are installed.");
             return;
