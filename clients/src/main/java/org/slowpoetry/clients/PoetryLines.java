@@ -30,7 +30,7 @@ import org.slowpoetry.time.Durations;
  * Task 1 finished                                                       (the server closed: select, 1.0)
  * Task 1: 3003 bytes of poetry                                          (each poem's size at the end)
  * Failed to connect to: 127.0.0.1:10004                                 (clients 2.0 and 2.1)
- * Got 3 poems in 0:00:23.065661                                         (the clients that print it; it counts addresses)
+ * Got 3 poems in 0:00:23.065661                                         (the clients that print it)
  * (the poems themselves)                                                (clients 2.1 on, Haskell)
  * </pre>
  *
@@ -241,17 +241,18 @@ public final class PoetryLines {
 
     /**
      * The last line of {@code get}. Where the original prints one ({@link ClientStyle#printsSummary()}),
-     * stdout gets the original's line, {@code Got 3 poems in 0:00:10.126361}, which counts the
-     * addresses, poems or not (client 2.0 says {@code Got 3 poems} with one server down), and a task
-     * that failed is counted on stderr: {@code 1 of 3 poems failed}. Elsewhere the summary is ours,
-     * on stderr, counting only the poems: {@code Got 2 poems in 0:00:06.617523 (1 failed)}.
+     * stdout gets the original's line, {@code Got 3 poems in 0:00:10.126361}, counting the poems that
+     * arrived, and the tasks that failed are counted on stderr: {@code 1 of 3 poems failed} (the
+     * originals of the blocking, select and 1.0 clients die with a traceback instead; client 2.0
+     * counts its addresses, poems or not, which we do not copy: a failed poem is not a poem).
+     * Elsewhere the summary is ours, on stderr: {@code Got 2 poems in 0:00:06.617523 (1 failed)}.
      */
     public void summary(List<TaskOutcome> outcomes, Duration elapsed, boolean asTheOriginal) {
         long poems = outcomes.stream().filter(o -> o instanceof TaskOutcome.Fetched).count();
         long failed = outcomes.size() - poems;
         String took = " in " + Durations.pythonStyle(elapsed);
         if (asTheOriginal) {
-            out.println("Got " + outcomes.size() + (outcomes.size() == 1 ? " poem" : " poems") + took);
+            out.println("Got " + poems + (poems == 1 ? " poem" : " poems") + took);
             if (failed > 0) {
                 err.println(failed + " of " + outcomes.size() + (outcomes.size() == 1 ? " poem" : " poems") + " failed");
             }

@@ -69,9 +69,9 @@ class PoetryLinesTest {
     }
 
     @Test
-    void theOriginalsSummaryCountsTheAddressesOnStdoutAndTheFailuresGoToStderr() {
+    void theOriginalsSummaryCountsThePoemsOnStdoutAndTheFailuresGoToStderr() {
         lines.summary(List.of(fetched(1), failed(2)), Duration.ofSeconds(6), true);
-        assertEquals("Got 2 poems in 0:00:06\n", out());
+        assertEquals("Got 1 poem in 0:00:06\n", out());
         assertEquals("1 of 2 poems failed\n", err());
     }
 
