@@ -29,12 +29,15 @@ public interface ClientStyle {
     String description();
 
     /**
-     * Whether the text's program ends with {@code Got N poems in T} on stdout (the blocking and
-     * select clients, clients 1.0 and 2.0, and the Loom client that mirrors them). For the others,
-     * {@code get} prints its summary on stderr.
+     * Whether the text's program ends with {@code Got N poems in T} on stdout; {@code get} prints
+     * its summary there for these styles and on stderr for the others. By default, the styles that
+     * offer {@link GetOption#PRINT}: the originals split that way, an original that does not print
+     * its poems (the blocking and async clients, clients 1.0 and 2.0, and the Loom and threaded
+     * clients that mirror the async one) ends with the summary instead, and one that prints them
+     * (2.1 on, the Erlang and Haskell clients) has none.
      */
     default boolean printsSummary() {
-        return false;
+        return options().contains(GetOption.PRINT);
     }
 
     /**

@@ -81,10 +81,6 @@ public final class LoomClient implements ClientStyle {
         return "blocking code, a virtual thread per poem, StructuredTaskScope (Part 20)";
     }
 
-    @Override
-    public boolean printsSummary() {
-        return true;
-    }
 
     @Override
     public Set<GetOption> options() {

@@ -82,10 +82,6 @@ public final class ThreadedClient implements ClientStyle {
         return "a platform thread per poem, blocking code (Part 1, Figure 2)";
     }
 
-    @Override
-    public boolean printsSummary() {
-        return true;
-    }
 
     @Override
     public Set<GetOption> options() {

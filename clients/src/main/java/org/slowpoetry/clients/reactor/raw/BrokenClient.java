@@ -41,10 +41,6 @@ public final class BrokenClient implements ClientStyle {
                 + " one socket at a time and the poems arrive one after another (Part 4)";
     }
 
-    @Override
-    public boolean printsSummary() {
-        return true;
-    }
 
     @Override
     public Set<GetOption> options() {

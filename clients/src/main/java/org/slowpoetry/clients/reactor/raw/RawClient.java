@@ -49,10 +49,6 @@ public final class RawClient implements ClientStyle {
                 + " callLater (Part 4)";
     }
 
-    @Override
-    public boolean printsSummary() {
-        return true;
-    }
 
     @Override
     public Set<GetOption> options() {
