@@ -48,7 +48,6 @@ public final class BlockingClient implements ClientStyle {
         return "one poem after another, one thread, java.net.Socket (Part 2)";
     }
 
-
     @Override
     public Set<GetOption> options() {
         return Set.of(GetOption.PRINT);

@@ -81,7 +81,6 @@ public final class LoomClient implements ClientStyle {
         return "blocking code, a virtual thread per poem, StructuredTaskScope (Part 20)";
     }
 
-
     @Override
     public Set<GetOption> options() {
         return Set.of(GetOption.PRINT);

@@ -76,7 +76,6 @@ public final class SelectClient implements ClientStyle {
         return "all at once on one thread, a bare Selector loop (Part 2)";
     }
 
-
     @Override
     public Set<GetOption> options() {
         return Set.of(GetOption.PRINT);

@@ -82,7 +82,6 @@ public final class ThreadedClient implements ClientStyle {
         return "a platform thread per poem, blocking code (Part 1, Figure 2)";
     }
 
-
     @Override
     public Set<GetOption> options() {
         return Set.of(GetOption.PRINT);

@@ -56,7 +56,6 @@ public final class ProtocolClient implements ClientStyle {
         return Set.of(GetOption.PRINT, GetOption.SHOW_STACK, GetOption.SELECTOR);
     }
 
-
     @Override
     public List<TaskOutcome> fetch(List<Address> addresses, ClientRun run) throws InterruptedException {
         return ReactorFetch.run(addresses, run, fetch -> {

@@ -41,7 +41,6 @@ public final class BrokenClient implements ClientStyle {
                 + " one socket at a time and the poems arrive one after another (Part 4)";
     }
 
-
     @Override
     public Set<GetOption> options() {
         return Set.of(GetOption.PRINT, GetOption.SELECTOR);

@@ -49,7 +49,6 @@ public final class RawClient implements ClientStyle {
                 + " callLater (Part 4)";
     }
 
-
     @Override
     public Set<GetOption> options() {
         return Set.of(GetOption.PRINT, GetOption.SELECTOR);
