@@ -2,6 +2,7 @@ package org.slowpoetry.servers;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,6 +60,21 @@ final class ListenOptions {
             throw invalid(option, value + " is out of range 0–65535");
         }
         return value;
+    }
+
+    /** A day: a longer timeout is a typing mistake. */
+    static final double MAX_TIMEOUT_SECONDS = 86_400;
+
+    /**
+     * {@code seconds} as a timeout, if it is above 0 and at most {@link #MAX_TIMEOUT_SECONDS}; else
+     * a usage error naming {@code option}.
+     */
+    Duration timeout(String option, double seconds) {
+        if (!Double.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+            throw invalid(option, "'" + seconds + "' is not a number of seconds above 0 and up to "
+                    + (long) MAX_TIMEOUT_SECONDS);
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
     /** A usage error in picocli's words: {@code Invalid value for option '--port': ...}. */

@@ -56,9 +56,6 @@ import picocli.CommandLine.Spec;
         })
 final class ServeTransformCommand implements Callable<Integer> {
 
-    /** The most --request-timeout may be: a day, far from overflowing a Duration. */
-    static final double MAX_TIMEOUT_SECONDS = 86_400;
-
     /** The command, for its output stream. Injected by picocli. */
     @Spec
     CommandSpec spec;
@@ -104,11 +101,7 @@ final class ServeTransformCommand implements Callable<Integer> {
             description = "How long a connection may take from connect to reply (fractions allowed); a client"
                     + " still sending, or not reading its reply, is closed then. Default: ${DEFAULT-VALUE}.")
     void requestTimeout(double seconds) {
-        if (!Double.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
-            throw invalid("--request-timeout", "'" + seconds + "' is not a number of seconds above 0 and up to "
-                    + (long) MAX_TIMEOUT_SECONDS);
-        }
-        requestTimeout = Duration.ofNanos(Math.round(seconds * 1e9));
+        requestTimeout = listen.timeout("--request-timeout", seconds);
     }
 
     @Override

@@ -76,11 +76,7 @@ final class ServeTransformProxyCommand implements Callable<Integer> {
             description = "The longest the connect to the upstream may take, and the longest it may then stay"
                     + " silent (fractions allowed). Default: ${DEFAULT-VALUE}.")
     void upstreamTimeout(double seconds) {
-        if (!Double.isFinite(seconds) || seconds <= 0 || seconds > ServeTransformCommand.MAX_TIMEOUT_SECONDS) {
-            throw listen.invalid("--upstream-timeout", "'" + seconds + "' is not a number of seconds above 0"
-                    + " and up to " + (long) ServeTransformCommand.MAX_TIMEOUT_SECONDS);
-        }
-        upstreamTimeout = Duration.ofNanos(Math.round(seconds * 1e9));
+        upstreamTimeout = listen.timeout("--upstream-timeout", seconds);
     }
 
     @Parameters(index = "0", paramLabel = "UPSTREAM_XFORM",
