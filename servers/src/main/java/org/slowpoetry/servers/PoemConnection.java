@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.function.BooleanSupplier;
+import org.slowpoetry.net.AcceptLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

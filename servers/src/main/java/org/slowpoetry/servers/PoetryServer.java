@@ -1,12 +1,12 @@
 package org.slowpoetry.servers;
 
-import java.net.InetSocketAddress;
-import java.util.Optional;
+import org.slowpoetry.net.RunningServer;
 
 /**
- * A running poetry server, as returned by {@link ServerImpl#start}. It is listening when
- * {@code start} returns, and it owns every thread and socket it creates: {@link #close()} stops
- * listening, ends every connection, and returns only when all of them have ended.
+ * A running poetry server, as returned by {@link ServerImpl#start}: a {@link RunningServer}, so it
+ * is listening when {@code start} returns, and it owns every thread and socket it creates:
+ * {@link #close()} stops listening, ends every connection, and returns only when all of them have
+ * ended.
  *
  * {@snippet :
  * try (PoetryServer server = impl.start(ServerConfig.slow(poem))) {
@@ -14,34 +14,16 @@ import java.util.Optional;
  * } // listener closed, every connection ended, every thread joined
  * }
  *
- * <p><b>Threading:</b> all methods are thread-safe; {@link #close()} is idempotent and may be
- * called from any thread but the server's own (a shutdown hook, a test).
+ * <p><b>Threading:</b> as {@link RunningServer}: all methods are thread-safe; {@link #close()} is
+ * idempotent and may be called from any thread but the server's own (a shutdown hook, a test).
  */
-public interface PoetryServer extends AutoCloseable {
-
-    /** The bound address (the real port when 0 was asked for). */
-    InetSocketAddress address();
-
-    /** Shorthand for {@code address().getPort()}. */
-    default int port() {
-        return address().getPort();
-    }
+public interface PoetryServer extends RunningServer {
 
     /**
-     * Blocks until the server has stopped and all its threads have ended: normally because
-     * {@link #close()} was called, or because it failed on its own (see {@link #failure()}).
+     * {@code server} as a poetry server: every call goes to it. For servers built on the core's
+     * {@link org.slowpoetry.net.AcceptLoop}, which knows nothing of poetry.
      */
-    void awaitTermination() throws InterruptedException;
-
-    /**
-     * Why the server stopped on its own (its listener failed), if it did; empty while it runs and
-     * after a plain {@link #close()}. Meaningful once {@link #awaitTermination()} has returned.
-     */
-    default Optional<Throwable> failure() {
-        return Optional.empty();
+    static PoetryServer of(RunningServer server) {
+        return new RunningPoetryServer(server);
     }
-
-    /** Stops listening, ends every connection, waits for every thread of the server. Idempotent. */
-    @Override
-    void close();
 }

@@ -3,6 +3,7 @@ package org.slowpoetry.servers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.protocol.PoemFraming;
 import org.slowpoetry.time.MonotonicClock;
 
@@ -122,5 +123,16 @@ public record ServerConfig(
      */
     public Poem wire() {
         return poem.framed(framing);
+    }
+
+    /**
+     * How a thread-per-connection poetry server listens ({@link AcceptLoop},
+     * {@link org.slowpoetry.net.BoundListener}): this config's interface, port and clock; clients
+     * get {@code TCP_NODELAY} when the server is slow (each small send leaves at once); and
+     * {@link ServerEvents#listening} is told the poem and the bound address.
+     */
+    public AcceptLoop.Listen listen() {
+        return new AcceptLoop.Listen(iface, port, clock, kind == ServerKind.SLOW, kind.command() + " server",
+                address -> events.listening(poem, address));
     }
 }

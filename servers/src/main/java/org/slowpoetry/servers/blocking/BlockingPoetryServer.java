@@ -1,7 +1,7 @@
 package org.slowpoetry.servers.blocking;
 
 import java.io.IOException;
-import org.slowpoetry.servers.AcceptLoop;
+import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.servers.PoemConnection;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
@@ -40,7 +40,7 @@ final class BlockingPoetryServer {
     /** Binds, reports {@code listening}, starts the serving thread; see {@link AcceptLoop#start}. */
     static PoetryServer start(ServerConfig config) throws IOException {
         var connection = new PoemConnection(config);
-        return AcceptLoop.start(config, new AcceptLoop.Setup("blocking", BACKLOG, false),
-                loop -> client -> connection.serve(client, loop));
+        return PoetryServer.of(AcceptLoop.start(config.listen(), new AcceptLoop.Setup("blocking", BACKLOG, false),
+                loop -> client -> connection.serve(client, loop)));
     }
 }

@@ -15,7 +15,7 @@ import org.slowpoetry.loom.MonitorRef;
 import org.slowpoetry.loom.Monitored;
 import org.slowpoetry.loom.ProcessBody;
 import org.slowpoetry.loom.ProcessScope;
-import org.slowpoetry.servers.AcceptLoop;
+import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.servers.ServerEvents;
 
 /**

@@ -16,8 +16,8 @@ import org.slowpoetry.loom.ProcessBody;
 import org.slowpoetry.loom.Restart;
 import org.slowpoetry.loom.RestartStrategy;
 import org.slowpoetry.loom.Supervisor;
-import org.slowpoetry.servers.AcceptLoop;
-import org.slowpoetry.servers.BoundListener;
+import org.slowpoetry.net.AcceptLoop;
+import org.slowpoetry.net.BoundListener;
 import org.slowpoetry.servers.PoemConnection;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
@@ -139,7 +139,7 @@ final class ErlangPoetryServer implements PoetryServer {
 
     /** {@link #start(ServerConfig)} with each connection's work wrapped by {@code around} (tests). */
     static PoetryServer start(ServerConfig config, UnaryOperator<ConnectionWork> around) throws IOException {
-        BoundListener listener = BoundListener.bind(AcceptLoop.Listen.poetry(config), BACKLOG);
+        BoundListener listener = BoundListener.bind(config.listen(), BACKLOG);
         try {
             listener.listen().onListening().accept(listener.address());
             return new ErlangPoetryServer(config, listener, around);

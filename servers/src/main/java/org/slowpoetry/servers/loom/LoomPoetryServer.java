@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.loom.TaskContext;
-import org.slowpoetry.servers.AcceptLoop;
-import org.slowpoetry.servers.ConnectionScope;
-import org.slowpoetry.servers.ConnectionStrategy;
+import org.slowpoetry.net.AcceptLoop;
+import org.slowpoetry.net.ConnectionScope;
+import org.slowpoetry.net.ConnectionStrategy;
 import org.slowpoetry.servers.PoemConnection;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
@@ -97,8 +97,8 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
     /** Binds, reports {@code listening}, starts the accepting thread; see {@link AcceptLoop#start}. */
     static PoetryServer start(ServerConfig config) throws IOException {
         var connection = new PoemConnection(config);
-        return AcceptLoop.start(config, new AcceptLoop.Setup("loom", BACKLOG, true),
-                loop -> new LoomPoetryServer(loop, config, connection));
+        return PoetryServer.of(AcceptLoop.start(config.listen(), new AcceptLoop.Setup("loom", BACKLOG, true),
+                loop -> new LoomPoetryServer(loop, config, connection)));
     }
 
     @Override

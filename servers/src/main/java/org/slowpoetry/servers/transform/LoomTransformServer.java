@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slowpoetry.servers.AcceptLoop;
+import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.transform.Transformer;
 
 /**

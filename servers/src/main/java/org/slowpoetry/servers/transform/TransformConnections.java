@@ -1,9 +1,9 @@
 package org.slowpoetry.servers.transform;
 
 import java.net.Socket;
-import org.slowpoetry.servers.AcceptLoop;
-import org.slowpoetry.servers.ConnectionScope;
-import org.slowpoetry.servers.ConnectionStrategy;
+import org.slowpoetry.net.AcceptLoop;
+import org.slowpoetry.net.ConnectionScope;
+import org.slowpoetry.net.ConnectionStrategy;
 
 /**
  * The connections of one port of the loom transform server: a {@link ConnectionScope} opened

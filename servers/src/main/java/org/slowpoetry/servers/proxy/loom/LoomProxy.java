@@ -6,9 +6,9 @@ import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slowpoetry.servers.AcceptLoop;
-import org.slowpoetry.servers.ConnectionScope;
-import org.slowpoetry.servers.ConnectionStrategy;
+import org.slowpoetry.net.AcceptLoop;
+import org.slowpoetry.net.ConnectionScope;
+import org.slowpoetry.net.ConnectionStrategy;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.proxy.ProxyConfig;
 import org.slowpoetry.servers.proxy.ProxyService;
@@ -69,8 +69,8 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
         var service = new ProxyService(upstream, config);
         var listen = new AcceptLoop.Listen(config.iface(), config.port(), config.clock(), false, "poetry proxy",
                 address -> config.events().listening(config.upstream(), address));
-        return AcceptLoop.start(listen, new AcceptLoop.Setup("loom-proxy", BACKLOG, true),
-                loop -> new LoomProxy(loop, service, upstream));
+        return PoetryServer.of(AcceptLoop.start(listen, new AcceptLoop.Setup("loom-proxy", BACKLOG, true),
+                loop -> new LoomProxy(loop, service, upstream)));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.slowpoetry.servers;
+package org.slowpoetry.net;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package org.slowpoetry.servers;
+package org.slowpoetry.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,13 +14,14 @@ import org.slowpoetry.time.MonotonicClock;
 
 /**
  * A running thread-per-connection server: the one accept loop that {@code --impl blocking} and
- * {@code --impl loom} share, for every kind of server (poetry, transform, proxy). It binds, reports {@code listening}, and accepts on a thread of its
- * own; each accepted client gets its socket options and goes to the {@link ConnectionStrategy},
- * which serves it inline (blocking) or forks it into a scope (loom). Binding, accepting and the
- * pause after a failed accept are a {@link BoundListener}'s, shared with {@code --impl erlang}.
+ * {@code --impl loom} share, for every kind of server (poetry, transform, proxy). It binds,
+ * reports {@code listening}, and accepts on a thread of its own; each accepted client gets its
+ * socket options and goes to the {@link ConnectionStrategy}, which serves it inline (blocking) or
+ * forks it into a scope (loom). Binding, accepting and the pause after a failed accept are a
+ * {@link BoundListener}'s, shared with {@code --impl erlang}.
  *
  * {@snippet :
- * PoetryServer server = AcceptLoop.start(config, new AcceptLoop.Setup("blocking", 50, false),
+ * RunningServer server = AcceptLoop.start(listen, new AcceptLoop.Setup("blocking", 50, false),
  *         loop -> client -> connection.serve(client, loop));
  * }
  *
@@ -46,9 +47,9 @@ import org.slowpoetry.time.MonotonicClock;
  * {@link #close()}, {@link #awaitTermination()}, {@link #address()}, {@link #failure()} and
  * {@link #serving()} may be called from any thread; {@code close()} and {@code awaitTermination()}
  * throw {@link WrongThreadException} on one of the server's own threads (the acceptor, or a thread
- * forked from it, such as a {@link ServerEvents} callback), where they would wait for themselves.
+ * forked from it, such as a callback reporting a connection), where they would wait for themselves.
  */
-public final class AcceptLoop implements PoetryServer {
+public final class AcceptLoop implements RunningServer {
 
     /* Implementation overview
      *
@@ -114,12 +115,6 @@ public final class AcceptLoop implements PoetryServer {
             Objects.requireNonNull(what, "what");
             Objects.requireNonNull(onListening, "onListening");
         }
-
-        /** How a poetry server listens: its config's interface, port and clock; no delay when slow. */
-        public static Listen poetry(ServerConfig config) {
-            return new Listen(config.iface(), config.port(), config.clock(), config.kind() == ServerKind.SLOW,
-                    config.kind().command() + " server", address -> config.events().listening(config.poem(), address));
-        }
     }
 
     private enum State {
@@ -181,18 +176,8 @@ public final class AcceptLoop implements PoetryServer {
         return start(listen, setup, strategy, Acceptor.LISTENER);
     }
 
-    /** A poetry server's loop: {@link #start(Listen, Setup, ConnectionStrategy)} with {@link Listen#poetry}. */
-    public static AcceptLoop start(ServerConfig config, Setup setup, ConnectionStrategy strategy) throws IOException {
-        return start(Listen.poetry(config), setup, strategy, Acceptor.LISTENER);
-    }
-
-    /** {@link #start(ServerConfig, Setup, ConnectionStrategy)} with the accept step replaced (tests). */
-    static AcceptLoop start(ServerConfig config, Setup setup, ConnectionStrategy strategy, Acceptor acceptor)
-            throws IOException {
-        return start(Listen.poetry(config), setup, strategy, acceptor);
-    }
-
-    private static AcceptLoop start(Listen listen, Setup setup, ConnectionStrategy strategy, Acceptor acceptor)
+    /** {@link #start(Listen, Setup, ConnectionStrategy)} with the accept step replaced (tests). */
+    static AcceptLoop start(Listen listen, Setup setup, ConnectionStrategy strategy, Acceptor acceptor)
             throws IOException {
         Objects.requireNonNull(strategy, "strategy");
         BoundListener listener = BoundListener.bind(listen, setup.backlog(), acceptor);

@@ -1,4 +1,4 @@
-package org.slowpoetry.servers;
+package org.slowpoetry.net;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -27,7 +29,8 @@ import org.slowpoetry.time.MonotonicClock;
 /**
  * The rules of the accept loop that the blocking and loom servers share, with the accept step
  * replaced where a test needs it to fail (an exhausted file table, a reset peer) and a clock that
- * records pauses instead of taking them.
+ * records pauses instead of taking them. The server under test writes a short text to each client,
+ * inline, and closes it.
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -35,7 +38,12 @@ class AcceptLoopTest {
 
     private static final AcceptLoop.Setup SETUP = new AcceptLoop.Setup("test", 50, false);
 
-    private final Poem poem = TestPoems.shortPoem();
+    /** What the server writes to each client: a few lines, one of them not ASCII. */
+    private static final byte[] POEM = "Slow bytes crawl in,\none handful, then a pause;\nthe socket waits, ünd\nthen it closes.\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    /** A read that takes longer than this fails the test instead of hanging it. */
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
 
     /** A clock whose sleeps return at once and are recorded. */
     private static final class RecordingClock implements MonotonicClock {
@@ -62,20 +70,42 @@ class AcceptLoopTest {
         };
     }
 
-    /** Serves the poem inline, as the blocking server does. */
-    private static ConnectionStrategy inline(ServerConfig config) {
-        var connection = new PoemConnection(config);
-        return loop -> client -> connection.serve(client, loop);
+    /** Writes {@link #POEM} to each client inline, as the blocking server does, and closes it. */
+    private static ConnectionStrategy inline() {
+        return loop -> client -> {
+            try (client) {
+                client.getOutputStream().write(POEM);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    /** Listening on a free loopback port, pausing on {@code clock}. */
+    private static AcceptLoop.Listen listen(MonotonicClock clock) {
+        return listen("127.0.0.1", clock, false);
+    }
+
+    private static AcceptLoop.Listen listen(String iface, MonotonicClock clock, boolean noDelay) {
+        return new AcceptLoop.Listen(iface, 0, clock, noDelay, "test server", address -> { });
+    }
+
+    /** Every byte the server sends until it closes the connection. */
+    private static byte[] fetch(InetSocketAddress server) throws IOException {
+        try (var socket = new Socket()) {
+            socket.connect(server, READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            return socket.getInputStream().readAllBytes();
+        }
     }
 
     @Test
     void tooManyOpenFilesDoesNotStopTheServerItPausesLongerAfterEachFailureAndAcceptsAgain() throws Exception {
         var clock = new RecordingClock();
         var attempts = new AtomicInteger();
-        ServerConfig config = ServerConfig.fast(poem).withClock(clock);
-        try (AcceptLoop server = AcceptLoop.start(config, SETUP, inline(config),
+        try (AcceptLoop server = AcceptLoop.start(listen(clock), SETUP, inline(),
                 failingFirst(4, new IOException("Too many open files"), attempts))) {
-            assertArrayEquals(poem.bytes(), Clients.fetch(server.address()));
+            assertArrayEquals(POEM, fetch(server.address()));
             assertEquals(List.of(5L, 10L, 20L, 40L), clock.sleeps.stream().map(Duration::toMillis).toList());
             assertTrue(server.serving());
             assertTrue(server.failure().isEmpty());
@@ -86,11 +116,10 @@ class AcceptLoopTest {
     void aPeerThatResetItsConnectionBeforeTheAcceptIsNotFatal() throws Exception {
         var clock = new RecordingClock();
         var attempts = new AtomicInteger();
-        ServerConfig config = ServerConfig.fast(poem).withClock(clock);
-        try (AcceptLoop server = AcceptLoop.start(config, SETUP, inline(config),
+        try (AcceptLoop server = AcceptLoop.start(listen(clock), SETUP, inline(),
                 failingFirst(1, new SocketException("Connection reset"), attempts))) {
-            assertArrayEquals(poem.bytes(), Clients.fetch(server.address()));
-            assertArrayEquals(poem.bytes(), Clients.fetch(server.address()));
+            assertArrayEquals(POEM, fetch(server.address()));
+            assertArrayEquals(POEM, fetch(server.address()));
             assertEquals(List.of(AcceptBackoff.FIRST), List.copyOf(clock.sleeps), "one failed accept, one pause");
         }
     }
@@ -107,10 +136,9 @@ class AcceptLoopTest {
             }
             return listener.accept();
         };
-        ServerConfig config = ServerConfig.fast(poem).withClock(clock);
-        try (AcceptLoop server = AcceptLoop.start(config, SETUP, inline(config), acceptor)) {
-            Clients.fetch(server.address());
-            Clients.fetch(server.address());
+        try (AcceptLoop server = AcceptLoop.start(listen(clock), SETUP, inline(), acceptor)) {
+            fetch(server.address());
+            fetch(server.address());
             assertEquals(List.of(5L, 10L, 5L), clock.sleeps.stream().map(Duration::toMillis).toList());
         }
     }
@@ -121,8 +149,7 @@ class AcceptLoopTest {
         Acceptor alwaysFailing = listener -> {
             throw new IOException("Too many open files");
         };
-        ServerConfig config = ServerConfig.fast(poem).withClock(clock);
-        AcceptLoop server = AcceptLoop.start(config, SETUP, inline(config), alwaysFailing);
+        AcceptLoop server = AcceptLoop.start(listen(clock), SETUP, inline(), alwaysFailing);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> clock.sleepers() == 1);
         } finally {
@@ -133,19 +160,20 @@ class AcceptLoopTest {
     }
 
     @Test
-    void slowServersSendWithoutNaglesDelayAndFastOnesKeepTheDefault() throws Exception {
-        for (ServerKind kind : ServerKind.values()) {
-            var noDelay = new ConcurrentLinkedQueue<Boolean>();
+    void aNoDelayListenerSetsTcpNoDelayOnEveryClientAndOthersKeepTheDefault() throws Exception {
+        for (boolean noDelay : new boolean[] {true, false}) {
+            var seen = new ConcurrentLinkedQueue<Boolean>();
             ConnectionStrategy recording = loop -> client -> {
                 try (client) {
-                    noDelay.add(client.getTcpNoDelay());
+                    seen.add(client.getTcpNoDelay());
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }
             };
-            try (AcceptLoop server = AcceptLoop.start(ServerConfig.fast(poem).withKind(kind), SETUP, recording)) {
-                Clients.fetch(server.address());
-                assertEquals(List.of(kind == ServerKind.SLOW), List.copyOf(noDelay), kind.toString());
+            try (AcceptLoop server = AcceptLoop.start(listen("127.0.0.1", MonotonicClock.system(), noDelay), SETUP,
+                    recording)) {
+                fetch(server.address());
+                assertEquals(List.of(noDelay), List.copyOf(seen), "noDelay " + noDelay);
             }
         }
     }
@@ -167,7 +195,7 @@ class AcceptLoopTest {
                 }
             };
         };
-        AcceptLoop server = AcceptLoop.start(ServerConfig.fast(poem), SETUP, recording);
+        AcceptLoop server = AcceptLoop.start(listen(MonotonicClock.system()), SETUP, recording);
         String acceptor = server.name() + "-acceptor";
         server.close();
         assertEquals(List.of("open on " + acceptor, "close on " + acceptor), List.copyOf(threads));
@@ -175,8 +203,8 @@ class AcceptLoopTest {
 
     @Test
     void anInterfaceThatDoesNotResolveFailsToStartNamingIt() {
-        ServerConfig config = ServerConfig.fast(poem).withIface("no-such-interface.invalid");
-        var e = assertThrows(UnknownHostException.class, () -> AcceptLoop.start(config, SETUP, inline(config)).close());
+        var listen = listen("no-such-interface.invalid", MonotonicClock.system(), false);
+        var e = assertThrows(UnknownHostException.class, () -> AcceptLoop.start(listen, SETUP, inline()).close());
         assertEquals("unknown interface 'no-such-interface.invalid'", e.getMessage());
     }
 }
