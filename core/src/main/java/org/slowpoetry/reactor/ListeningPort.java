@@ -1,6 +1,7 @@
 package org.slowpoetry.reactor;
 
 import java.net.InetSocketAddress;
+import org.slowpoetry.defer.Deferred;
 
 /**
  * A listening TCP socket, from {@link Reactor#listenTCP}: Twisted's {@code IListeningPort}. It
@@ -23,7 +24,10 @@ public interface ListeningPort {
 
     /**
      * Closes the listening socket (connections already accepted go on) and stops the factory if no
-     * one else uses it. Idempotent.
+     * one else uses it. Idempotent. Twisted's {@code stopListening}: the returned Deferred fires, on
+     * the loop, once the socket is released (the next turn of the loop: Java releases a socket
+     * registered with a selector only when the selector lets go of it); from then on a new connect
+     * is refused.
      */
-    void stopListening();
+    Deferred<Void> stopListening();
 }

@@ -81,6 +81,9 @@ public final class Reactor implements EventLoop, AutoCloseable {
      * One iteration of run():
      *   1. select: block until I/O, the next timer, or a wakeup (not at all if work is waiting);
      *      the registry dispatches each ready key to its descriptors' doRead/doWrite;
+     *      then run what waited for that select (afterSelect): a channel closed while registered
+     *      keeps its socket until the selector deregisters it, which the select does, so "the
+     *      port is closed" is only true from here (stopListening's Deferred);
      *   2. run the "soon" queue: the reactor's own deferred events (connectionLost after
      *      abortConnection, failures found inside write()), so a protocol is never called back
      *      from inside its own call into the transport;
@@ -114,6 +117,8 @@ public final class Reactor implements EventLoop, AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     /** The reactor's own deferred events; loop thread only. */
     private final ArrayDeque<Runnable> soon = new ArrayDeque<>();
+    /** Waiting for the next select to release the sockets closed before it; loop thread only. */
+    private final ArrayDeque<Runnable> afterSelect = new ArrayDeque<>();
     /** callWhenRunning tasks waiting for run(); loop thread only; null once running. */
     private List<Runnable> startupCalls = new ArrayList<>();
     /**
@@ -535,6 +540,16 @@ public final class Reactor implements EventLoop, AutoCloseable {
         return tcp;
     }
 
+    /**
+     * Runs {@code task} once the next select has returned: Java keeps the socket of a channel closed
+     * while registered with a selector until the selector deregisters it, which the next select
+     * does. Loop thread only.
+     */
+    void callAfterNextSelect(Runnable task) {
+        assert inEventLoop();
+        afterSelect.add(task);
+    }
+
     /** Runs {@code event} after the current callback, in this iteration. Loop thread only. */
     void callSoon(Runnable event) {
         assert inEventLoop();
@@ -603,6 +618,7 @@ public final class Reactor implements EventLoop, AutoCloseable {
             // touch (ClosedByInterruptException). Stop the reactor with stop(), not interrupts.
             LOG.debug("the reactor thread was interrupted; interrupts do not stop a reactor, stop() does");
         }
+        runAfterSelect();
         runSoon();
         threadCalls.runSome(MAX_THREAD_CALLS_PER_ITERATION, this::runSafely);
         runDueTimers();
@@ -610,7 +626,7 @@ public final class Reactor implements EventLoop, AutoCloseable {
 
     /** -1: until woken; 0: do not block; otherwise milliseconds, rounded up. */
     private long selectTimeoutMillis() {
-        if (!soon.isEmpty() || state.get() != ReactorState.RUNNING) {
+        if (!soon.isEmpty() || !afterSelect.isEmpty() || state.get() != ReactorState.RUNNING) {
             return 0;
         }
         ScheduledCall next = timers.peek();
@@ -622,6 +638,13 @@ public final class Reactor implements EventLoop, AutoCloseable {
             return 0;
         }
         return wait / 1_000_000 + (wait % 1_000_000 == 0 ? 0 : 1); // early would only spin
+    }
+
+    /** Runs what waited for a select that has now run; what they queue waits for the next one. */
+    private void runAfterSelect() {
+        for (int n = afterSelect.size(); n > 0; n--) {
+            runSafely(afterSelect.poll());
+        }
     }
 
     private void runSoon() {
@@ -649,6 +672,7 @@ public final class Reactor implements EventLoop, AutoCloseable {
             timers.clear();
         } finally {
             registry.close(); // closes the selector: every channel deregistered, every fd released
+            runAfterSelect();
             state.set(ReactorState.STOPPED);
             int dropped = threadCalls.discard();
             if (dropped > 0) {

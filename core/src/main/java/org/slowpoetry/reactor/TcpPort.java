@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.defer.Deferred;
 
 /**
  * A listening socket that accepts connections and gives each a protocol from its factory: the
@@ -94,11 +95,14 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
     }
 
     @Override
-    public void stopListening() {
+    public Deferred<Void> stopListening() {
         reactor.checkInLoop("ListeningPort.stopListening");
         if (state != State.STOPPED) {
             reactor.registry().disconnect(this, new ConnectionDone());
         }
+        var released = new Deferred<Void>();
+        reactor.callAfterNextSelect(() -> released.callback(null));
+        return released;
     }
 
     @Override

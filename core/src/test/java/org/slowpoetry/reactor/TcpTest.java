@@ -303,6 +303,19 @@ class TcpTest {
     }
 
     @Test
+    void theStopListeningDeferredFiresOnlyOnceANewConnectIsRefused() throws Exception {
+        try (Reactor reactor = Reactor.open(); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            for (int round = 0; round < 20; round++) { // the socket used to outlive the call by a loop turn
+                ListeningPort port = loop.call(() -> reactor.listenTCP(0, a -> null, "127.0.0.1"));
+                var released = new CompletableFuture<Object>();
+                loop.execute(() -> port.stopListening().addBoth(result -> released.complete("released")));
+                assertEquals("released", released.get(10, TimeUnit.SECONDS));
+                assertThrows(IOException.class, () -> new Socket("127.0.0.1", port.port()).close(), "round " + round);
+            }
+        }
+    }
+
+    @Test
     void aFactoryIsStartedOnceForManyPortsAndStoppedAfterTheLast() throws Exception {
         var events = new CopyOnWriteArrayList<String>();
         ProtocolFactory factory = new ProtocolFactory() {
