@@ -14,7 +14,8 @@ import org.slowpoetry.time.MonotonicClock;
 
 /**
  * A running thread-per-connection server: the one accept loop that {@code --impl blocking} and
- * {@code --impl loom} share, for every kind of server (poetry, transform, proxy). It binds,
+ * {@code --impl loom} share, for every kind of server (poetry, transform, proxy), and the one that
+ * {@link org.slowpoetry.service.LoomTcpServer} runs as a service. It binds,
  * reports {@code listening}, and accepts on a thread of its own; each accepted client gets its
  * socket options and goes to the {@link ConnectionStrategy}, which serves it inline (blocking) or
  * forks it into a scope (loom). Binding, accepting and the pause after a failed accept are a
@@ -223,6 +224,11 @@ public final class AcceptLoop implements RunningServer {
     }
 
     @Override
+    public boolean isOwnThread() {
+        return OWN.isBound() && OWN.get() == this;
+    }
+
+    @Override
     public void close() {
         checkNotOwnThread("close()");
         if (state.compareAndSet(State.SERVING, State.STOPPING)) {
@@ -300,7 +306,7 @@ public final class AcceptLoop implements RunningServer {
     // ---- helpers ----
 
     private void checkNotOwnThread(String method) {
-        if (OWN.isBound() && OWN.get() == this) {
+        if (isOwnThread()) {
             throw new WrongThreadException(method + " called on the server's own thread would wait for itself");
         }
     }

@@ -3,19 +3,21 @@ package org.slowpoetry.net;
 import java.net.Socket;
 import java.util.Objects;
 import java.util.concurrent.StructuredTaskScope;
+import java.util.function.Consumer;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 
 /**
  * The connections of one Loom server as a structured scope: opened on the {@link AcceptLoop}'s
  * accepting thread, a virtual thread forked into it per client, and no connection outliving it.
- * Every Loom server (poetry, transform, proxy) keeps its clients in one of these, so they own them
- * the same way:
+ * Every Loom server (poetry, transform, proxy, {@code LoomTcpServer}) keeps its clients in one of
+ * these, so they own them the same way. A server that serves every client alike takes
+ * {@link #strategy}; one that also does something per accept (count, refuse) opens its own:
  *
  * {@snippet :
  * AcceptLoop.start(listen, setup, loop -> {
  *     ConnectionScope clients = ConnectionScope.open(loop, "connection");   // on the accepting thread
  *     return new ConnectionStrategy.Connections() {
- *         public void serve(Socket client) { clients.fork(client, () -> handle(client)); }
+ *         public void serve(Socket client) { admit(client); clients.fork(client, () -> handle(client)); }
  *         public void awaitServed() throws InterruptedException { clients.join(); }
  *         public void close() { clients.close(); }
  *     };
@@ -57,6 +59,39 @@ public final class ConnectionScope implements AutoCloseable {
         return new ConnectionScope(StructuredTaskScope.open(Joiner.<Void>awaitAll(), cf -> cf
                 .withName(prefix + "s")
                 .withThreadFactory(Thread.ofVirtual().name(prefix + "-", 1).factory())));
+    }
+
+    /**
+     * The strategy of a server that serves every client the same way: each on a virtual thread of
+     * its own, forked into the loop's scope ({@code NAME-KIND-N}), running {@code serve}, which
+     * owns the socket from then on and must not throw.
+     *
+     * {@snippet :
+     * AcceptLoop.start(listen, setup, ConnectionScope.strategy("connection", connection::serve));
+     * }
+     */
+    public static ConnectionStrategy strategy(String kind, Consumer<Socket> serve) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(serve, "serve");
+        return loop -> {
+            ConnectionScope scope = open(loop, kind); // on the accepting thread, which owns it
+            return new ConnectionStrategy.Connections() {
+                @Override
+                public void serve(Socket client) {
+                    scope.fork(client, () -> serve.accept(client));
+                }
+
+                @Override
+                public void awaitServed() throws InterruptedException {
+                    scope.join();
+                }
+
+                @Override
+                public void close() {
+                    scope.close();
+                }
+            };
+        };
     }
 
     /**

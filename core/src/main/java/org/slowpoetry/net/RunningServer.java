@@ -42,6 +42,15 @@ public interface RunningServer extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the calling thread is one of the server's own (the accepting thread, a connection
+     * thread): there {@link #close()} and {@link #awaitTermination()} would wait for themselves, and
+     * throw {@link WrongThreadException} instead. False by default, for servers that own no threads.
+     */
+    default boolean isOwnThread() {
+        return false;
+    }
+
     /** Stops listening, ends every connection, waits for every thread of the server. Idempotent. */
     @Override
     void close();

@@ -69,6 +69,19 @@ public record Address(String host, int port) {
         return new Address(host, Integer.parseInt(port));
     }
 
+    /**
+     * The address a socket is bound or connected to, by its literal IP ({@code 127.0.0.1:10000},
+     * {@code [::1]:10000}): how servers name a peer or their own port in log lines.
+     *
+     * @throws IllegalArgumentException if the address has no port (0) or is unresolved
+     */
+    public static Address of(InetSocketAddress socket) {
+        if (socket.getAddress() == null) {
+            throw new IllegalArgumentException("unresolved: " + socket);
+        }
+        return new Address(socket.getAddress().getHostAddress(), socket.getPort());
+    }
+
     /** An unresolved socket address; resolution happens when a client connects. */
     public InetSocketAddress toSocketAddress() {
         return new InetSocketAddress(host, port);

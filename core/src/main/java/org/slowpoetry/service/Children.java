@@ -33,6 +33,10 @@ final class Children<S extends Service> {
             throw new IllegalStateException("cannot add " + child.name() + " to " + owner.name()
                     + ": it is " + owner.state() + " (build the tree before starting it)");
         }
+        if (child.state() != ServiceState.NEW) {
+            throw new IllegalStateException("cannot add " + child.name() + " to " + owner.name()
+                    + ": it is " + child.state() + " (a parent starts its children)");
+        }
         if (child == owner) {
             throw new IllegalArgumentException(owner.name() + " cannot contain itself");
         }

@@ -61,9 +61,14 @@ public final class LoomMultiService extends LoomService {
             try {
                 child.start();
             } catch (ServiceException e) {
-                ServiceException stops = stopInReverse(started);
-                if (stops != null) {
-                    e.addSuppressed(stops);
+                try {
+                    ServiceException stops = stopInReverse(started);
+                    if (stops != null) {
+                        e.addSuppressed(stops);
+                    }
+                } catch (InterruptedException interrupted) {
+                    e.addSuppressed(interrupted); // the child's failure is the news; the interrupt is kept
+                    Thread.currentThread().interrupt();
                 }
                 throw e;
             }
@@ -77,6 +82,12 @@ public final class LoomMultiService extends LoomService {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Whether the calling thread belongs to one of the children. */
+    @Override
+    protected boolean ownsCurrentThread() {
+        return children.inOrder().stream().anyMatch(LoomService::ownsCurrentThread);
     }
 
     /** Stops each of {@code services}, last first, all of them; the failures merged, or null. */

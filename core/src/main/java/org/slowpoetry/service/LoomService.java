@@ -87,6 +87,9 @@ public abstract non-sealed class LoomService implements Service {
             states.started();
         } catch (Exception e) {
             states.failed();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // the start gave up; the caller may still want to know why
+            }
             throw ServiceException.cannotStart(name(), e);
         } catch (Error e) {
             states.failed();
@@ -102,8 +105,14 @@ public abstract non-sealed class LoomService implements Service {
      *                               all the same (what could be stopped was)
      * @throws InterruptedException  if interrupted while waiting for the stop to finish
      * @throws IllegalStateException if it was never started, or is still starting
+     * @throws WrongThreadException  on a thread the service owns ({@link #ownsCurrentThread()}),
+     *                               where it would wait for itself; the service goes on running
      */
     public final void stop() throws ServiceException, InterruptedException {
+        if (ownsCurrentThread()) {
+            throw new WrongThreadException(name() + ": stop() on one of its own threads would wait for itself ("
+                    + Thread.currentThread() + ")");
+        }
         if (!states.beginStop()) {
             if (state() != ServiceState.FAILED) {
                 stopped.await();
@@ -127,6 +136,15 @@ public abstract non-sealed class LoomService implements Service {
 
     /** The stop step; by default nothing. */
     protected void onStop() throws Exception {
+    }
+
+    /**
+     * Whether the calling thread is one this service owns (a connection thread of its server), where
+     * {@link #stop()} would wait for itself. False by default: only services that own threads can say
+     * yes.
+     */
+    protected boolean ownsCurrentThread() {
+        return false;
     }
 
     /** Package-private: a multi-service records itself as the parent. */

@@ -31,7 +31,7 @@ import org.slowpoetry.reactor.EventLoop;
  */
 public final class ReactorMultiService extends ReactorService {
     private final Children<ReactorService> children = new Children<>(this);
-    /** The children whose start succeeded, in order; loop thread only. */
+    /** The children to stop, in start order: every one started, and the one whose start failed; loop thread only. */
     private final List<ReactorService> started = new ArrayList<>();
 
     public ReactorMultiService(String name, EventLoop loop) {
@@ -64,7 +64,14 @@ public final class ReactorMultiService extends ReactorService {
     @Override
     protected void onStart() throws Exception {
         for (ReactorService child : children.inOrder()) {
-            child.start(); // throws: onStartFailed() stops those in `started`
+            try {
+                child.start();
+            } catch (ServiceException e) {
+                // onStartFailed() stops those in `started`, last first; the failed child's stop()
+                // waits for its own clean-up (a multi-service stopping what it had started).
+                started.add(child);
+                throw e;
+            }
             started.add(child);
         }
     }

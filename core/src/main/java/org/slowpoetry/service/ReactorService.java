@@ -19,8 +19,7 @@ import org.slowpoetry.reactor.EventLoop;
  *         port = reactor.listenTCP(10000, factory);
  *     }
  *     @Override protected Deferred<Void> onStop() {
- *         port.stopListening();
- *         return Deferred.succeed(null);              // immediate; a real clean-up may take longer
+ *         return port.stopListening();                // fires once the port is really closed
  *     }
  * }
  * reactor.callWhenRunning(() -> service.start());
@@ -97,6 +96,10 @@ public abstract non-sealed class ReactorService implements Service {
         try {
             onStart();
             states.started();
+        } catch (Error e) {
+            states.failed();
+            end = Completion.succeeded(); // nothing known to clean up: the step did not finish
+            throw e;
         } catch (Exception e) {
             states.failed();
             end = new Completion();

@@ -5,7 +5,8 @@
  * kinds, one per style: a {@link org.slowpoetry.service.LoomService} starts and stops with blocking
  * calls; a {@link org.slowpoetry.service.ReactorService} starts on its event loop and stops with a
  * {@code Deferred}. Multi-services start children in order and stop them in reverse. TCP servers
- * for both styles: {@link org.slowpoetry.service.ReactorTcpServer} and {@code LoomTcpServer}.
+ * for both styles: {@link org.slowpoetry.service.ReactorTcpServer} and
+ * {@link org.slowpoetry.service.LoomTcpServer}.
  * {@code slowpoetry run} (the servers module) is the runner, after {@code twistd}.
  */
 package org.slowpoetry.service;

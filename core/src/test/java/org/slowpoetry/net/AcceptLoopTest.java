@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.slowpoetry.testing.TcpClients.fetch;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -41,9 +41,6 @@ class AcceptLoopTest {
     /** What the server writes to each client: a few lines, one of them not ASCII. */
     private static final byte[] POEM = "Slow bytes crawl in,\none handful, then a pause;\nthe socket waits, ünd\nthen it closes.\n"
             .getBytes(StandardCharsets.UTF_8);
-
-    /** A read that takes longer than this fails the test instead of hanging it. */
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
 
     /** A clock whose sleeps return at once and are recorded. */
     private static final class RecordingClock implements MonotonicClock {
@@ -88,15 +85,6 @@ class AcceptLoopTest {
 
     private static AcceptLoop.Listen listen(String iface, MonotonicClock clock, boolean noDelay) {
         return new AcceptLoop.Listen(iface, 0, clock, noDelay, "test server", address -> { });
-    }
-
-    /** Every byte the server sends until it closes the connection. */
-    private static byte[] fetch(InetSocketAddress server) throws IOException {
-        try (var socket = new Socket()) {
-            socket.connect(server, READ_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            return socket.getInputStream().readAllBytes();
-        }
     }
 
     @Test

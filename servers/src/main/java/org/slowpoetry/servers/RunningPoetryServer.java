@@ -32,6 +32,11 @@ record RunningPoetryServer(RunningServer server) implements PoetryServer {
     }
 
     @Override
+    public boolean isOwnThread() {
+        return server.isOwnThread();
+    }
+
+    @Override
     public void close() {
         server.close();
     }

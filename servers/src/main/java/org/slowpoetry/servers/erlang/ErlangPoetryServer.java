@@ -245,8 +245,13 @@ final class ErlangPoetryServer implements PoetryServer {
         }
     }
 
+    @Override
+    public boolean isOwnThread() {
+        return OWN.isBound() && OWN.get() == this;
+    }
+
     private void checkNotOwnThread(String method) {
-        if (OWN.isBound() && OWN.get() == this) {
+        if (isOwnThread()) {
             throw new WrongThreadException(method + " called on the server's own process would wait for itself");
         }
     }

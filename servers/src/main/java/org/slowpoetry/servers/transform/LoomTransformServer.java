@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slowpoetry.net.AcceptLoop;
+import org.slowpoetry.net.ConnectionScope;
 import org.slowpoetry.transform.Transformer;
 
 /**
  * {@code serve transform --impl loom}: an {@link AcceptLoop} per port, each owning a
- * {@link TransformConnections} scope that runs a virtual thread per connection
- * ({@link TransformConnection}, plain blocking code). Both ports share the config's one
+ * {@link ConnectionScope} that runs a virtual thread per connection ({@link TransformConnection},
+ * plain blocking code); no connection outlives its scope, as in the loom poetry server. Both ports share the config's one
  * {@link Transformer}.
  *
  * <p><b>Threading:</b> {@link #start} runs on the caller's thread; the public methods are
@@ -51,7 +52,7 @@ final class LoomTransformServer implements TransformServer {
         var listen = new AcceptLoop.Listen(config.iface(), port, config.clock(), false,
                 wire + " transform server", address -> { });
         return AcceptLoop.start(listen, new AcceptLoop.Setup("loom-" + wire, BACKLOG, true),
-                loop -> new TransformConnections(loop, new TransformConnection(config, wire)));
+                ConnectionScope.strategy("connection", new TransformConnection(config, wire)::serve));
     }
 
     @Override
