@@ -83,8 +83,8 @@ public final class LoomTcpServer extends LoomService {
      * @throws IllegalArgumentException if the port is out of range
      */
     public LoomTcpServer(String name, String iface, int port, ConnectionHandler handler) {
-        this(name, new AcceptLoop.Listen(iface, TcpServices.checkPort(port), MonotonicClock.system(), false,
-                name, address -> { }), handler);
+        this(name, new AcceptLoop.Listen(iface, port, MonotonicClock.system(), false, name, address -> { }),
+                handler);
     }
 
     /**
@@ -94,24 +94,35 @@ public final class LoomTcpServer extends LoomService {
      * @throws IllegalArgumentException if the port is out of range
      */
     public LoomTcpServer(String name, AcceptLoop.Listen listen, ConnectionHandler handler) {
-        super(name);
-        Objects.requireNonNull(listen, "listen");
+        this(name, listen.iface(), listen.port(), () -> AcceptLoop.start(listen,
+                new AcceptLoop.Setup(name, BACKLOG, true), ConnectionScope.strategy("connection",
+                        client -> serve(name, client, handler))));
         Objects.requireNonNull(handler, "handler");
-        TcpServices.checkPort(listen.port());
-        this.starter = () -> listen(listen, handler);
     }
 
-    private LoomTcpServer(String name, Starter starter) {
+    private LoomTcpServer(String name, String iface, int port, Starter starter) {
         super(name);
-        this.starter = Objects.requireNonNull(starter, "starter");
+        Objects.requireNonNull(iface, "iface");
+        TcpServices.checkPort(port);
+        Objects.requireNonNull(starter, "starter");
+        this.starter = () -> {
+            try {
+                return Objects.requireNonNull(starter.start(), "the starter returned no server");
+            } catch (IOException e) {
+                throw CannotListenException.on(iface, port, e);
+            }
+        };
     }
 
     /**
-     * A service that runs the server {@code starter} makes: started by the start step, closed by the
-     * stop step, logged as every TCP service is.
+     * A service that runs the server {@code starter} makes, which listens on {@code iface:port}:
+     * started by the start step (a failure to listen said as {@code cannot listen on HOST:PORT:
+     * reason}), closed by the stop step, logged as every TCP service is.
+     *
+     * @throws IllegalArgumentException if the port is out of range
      */
-    public static LoomTcpServer of(String name, Starter starter) {
-        return new LoomTcpServer(name, starter);
+    public static LoomTcpServer of(String name, String iface, int port, Starter starter) {
+        return new LoomTcpServer(name, iface, port, starter);
     }
 
     /**
@@ -129,7 +140,7 @@ public final class LoomTcpServer extends LoomService {
 
     @Override
     protected void onStart() throws IOException {
-        RunningServer started = Objects.requireNonNull(starter.start(), "the starter returned no server");
+        RunningServer started = starter.start();
         server = started;
         LOG.info(TcpServices.listening(name(), started.address()));
     }
@@ -146,31 +157,18 @@ public final class LoomTcpServer extends LoomService {
         return s != null && s.isOwnThread();
     }
 
-    // ---- the handler form ----
-
-    /** Binds and starts accepting; a bind failure says where ({@code cannot listen on HOST:PORT: ...}). */
-    private RunningServer listen(AcceptLoop.Listen listen, ConnectionHandler handler) throws IOException {
-        try {
-            return AcceptLoop.start(listen, new AcceptLoop.Setup(name(), BACKLOG, true),
-                    ConnectionScope.strategy("connection", client -> serve(client, handler)));
-        } catch (IOException e) {
-            throw new CannotListenException("cannot listen on "
-                    + TcpServices.hostPort(listen.iface(), listen.port()) + ": " + e.getMessage(), e);
-        }
-    }
-
     /** One connection, on its own thread: the handler, then the socket closed, whatever happened. */
-    private void serve(Socket client, ConnectionHandler handler) {
+    private static void serve(String name, Socket client, ConnectionHandler handler) {
         SocketAddress peer = client.getRemoteSocketAddress();
         try (client) {
             handler.serve(client);
         } catch (InterruptedException e) {
             // only stop() interrupts a connection: end quietly
         } catch (IOException e) {
-            LOG.debug("{}: the connection from {} ended: {}", name(), peer, e.toString());
+            LOG.debug("{}: the connection from {} ended: {}", name, peer, e.toString());
         } catch (RuntimeException | Error e) {
             // the scope would keep this to itself: say it, and end this connection only
-            LOG.error("{}: serving {} failed unexpectedly", name(), peer, e);
+            LOG.error("{}: serving {} failed unexpectedly", name, peer, e);
         }
     }
 }

@@ -24,11 +24,6 @@ final class TcpServices {
         return port;
     }
 
-    /** {@code HOST:PORT} for an address as given ({@code [HOST]:PORT} for an IPv6 literal), port 0 included. */
-    static String hostPort(String host, int port) {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    }
-
     /** What {@code address()} throws before {@code service} has started. */
     static IllegalStateException notListening(Service service) {
         return new IllegalStateException(service.name() + " is not listening: it is " + service.state());

@@ -1,6 +1,5 @@
 package org.slowpoetry.service;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,12 +9,11 @@ import static org.slowpoetry.testing.TcpClients.assertRefused;
 import static org.slowpoetry.testing.TcpClients.connect;
 import static org.slowpoetry.testing.TcpClients.fetch;
 
-import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -178,7 +176,7 @@ class LoomTcpServerTest {
     void anyServerThatOwnsItsThreadsRunsAsTheServiceWithOf() throws Exception {
         var closed = new CountDownLatch(1);
         var address = new InetSocketAddress("127.0.0.1", 10_000);
-        var tcp = LoomTcpServer.of("tree", () -> new RunningServer() {
+        var tcp = LoomTcpServer.of("tree", "127.0.0.1", 10_000, () -> new RunningServer() {
             @Override
             public InetSocketAddress address() {
                 return address;
@@ -206,12 +204,12 @@ class LoomTcpServerTest {
     }
 
     @Test
-    void aStartThatFailsInTheStarterFailsTheService() {
-        var tcp = LoomTcpServer.of("tree", () -> {
-            throw new IOException("no such interface");
+    void aStarterThatCannotListenFailsTheStartNamingTheAddress() {
+        var tcp = LoomTcpServer.of("tree", "::1", 10_000, () -> {
+            throw new BindException("Address already in use");
         });
         var e = assertThrows(ServiceException.class, tcp::start);
-        assertEquals("cannot start tree: no such interface", e.getMessage());
-        await().atMost(Duration.ofSeconds(1)).until(() -> tcp.state() == ServiceState.FAILED);
+        assertEquals("cannot start tree: cannot listen on [::1]:10000: Address already in use", e.getMessage());
+        assertEquals(ServiceState.FAILED, tcp.state());
     }
 }

@@ -74,6 +74,15 @@ public final class Poem {
         return bytes.clone();
     }
 
+    /**
+     * Writes bytes {@code [from, from + length)}, clipped to the poem's end, to {@code out}, without
+     * copying the poem: for servers that write it to streams.
+     */
+    public void writeTo(java.io.OutputStream out, int from, int length) throws IOException {
+        int end = Math.min(bytes.length, from + length);
+        out.write(bytes, from, Math.max(0, end - from));
+    }
+
     /** A read-only view of the poem (no copy), for servers that write it to channels. */
     public java.nio.ByteBuffer buffer() {
         return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();

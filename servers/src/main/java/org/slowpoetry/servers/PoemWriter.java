@@ -18,12 +18,12 @@ import java.net.SocketAddress;
  */
 public final class PoemWriter {
     private final ServerConfig config;
-    /** The poem as it goes on the wire (framed, if asked), copied once per server; never written after construction. */
-    private final byte[] poem;
+    /** The poem as it goes on the wire (framed, if asked): immutable, written without copying it. */
+    private final Poem wire;
 
     public PoemWriter(ServerConfig config) {
         this.config = config;
-        this.poem = config.wire().bytes();
+        this.wire = config.wire();
     }
 
     /**
@@ -35,19 +35,19 @@ public final class PoemWriter {
     public void write(OutputStream out, SocketAddress peer) throws IOException, InterruptedException {
         switch (config.kind()) {
             case SLOW -> writeSlowly(out, peer);
-            case FAST -> out.write(poem);
+            case FAST -> wire.writeTo(out, 0, wire.size());
         }
     }
 
     /** {@code numBytes} at a time, waiting {@code delay} on the clock between sends (not after the last). */
     private void writeSlowly(OutputStream out, SocketAddress peer) throws IOException, InterruptedException {
         int step = config.numBytes();
-        for (int at = 0; at < poem.length; at += step) {
+        for (int at = 0; at < wire.size(); at += step) {
             if (at > 0) {
                 config.clock().sleep(config.delay());
             }
-            int n = Math.min(step, poem.length - at);
-            out.write(poem, at, n);
+            int n = Math.min(step, wire.size() - at);
+            wire.writeTo(out, at, n);
             config.events().sent(peer, n);
         }
     }

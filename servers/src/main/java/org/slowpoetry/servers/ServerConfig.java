@@ -56,17 +56,27 @@ public record ServerConfig(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range 0–65535: " + port);
         }
-        if (numBytes < 1) {
-            throw new IllegalArgumentException("num-bytes must be at least 1: " + numBytes);
-        }
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative: " + delay);
-        }
+        checkPacing(numBytes, delay);
         if (maxConnections < 0) {
             throw new IllegalArgumentException("max-connections must not be negative: " + maxConnections);
         }
         if (!SELECTORS.contains(selector)) {
             throw new IllegalArgumentException("selector must be one of " + SELECTORS + ": " + selector);
+        }
+    }
+
+    /**
+     * Checks a slow server's pacing: at least 1 byte a send, a delay not negative.
+     *
+     * @throws IllegalArgumentException naming the value that is not
+     */
+    public static void checkPacing(int numBytes, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (numBytes < 1) {
+            throw new IllegalArgumentException("num-bytes must be at least 1: " + numBytes);
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
     }
 
@@ -132,7 +142,7 @@ public record ServerConfig(
      * {@link ServerEvents#listening} is told the poem and the bound address.
      */
     public AcceptLoop.Listen listen() {
-        return new AcceptLoop.Listen(iface, port, clock, kind == ServerKind.SLOW, kind.command() + " server",
+        return new AcceptLoop.Listen(iface, port, clock, kind.noDelay(), kind.command() + " server",
                 address -> events.listening(poem, address));
     }
 }

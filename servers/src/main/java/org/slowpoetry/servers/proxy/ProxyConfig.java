@@ -3,6 +3,7 @@ package org.slowpoetry.servers.proxy;
 import java.time.Duration;
 import java.util.Objects;
 import org.slowpoetry.fetch.FetchSettings;
+import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.time.MonotonicClock;
 
@@ -75,5 +76,14 @@ public record ProxyConfig(Address upstream, String iface, int port, ProxyVersion
 
     public ProxyConfig withListen(String i, int p) {
         return new ProxyConfig(upstream, i, p, version, cacheTtl, fetch, clock, events);
+    }
+
+    /**
+     * How a thread-per-connection proxy listens ({@link AcceptLoop}): this config's interface, port
+     * and clock; {@link ProxyEvents#listening} is told the bound address.
+     */
+    public AcceptLoop.Listen listen() {
+        return new AcceptLoop.Listen(iface, port, clock, false, "poetry proxy",
+                address -> events.listening(upstream, address));
     }
 }

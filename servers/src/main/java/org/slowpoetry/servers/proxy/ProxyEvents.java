@@ -44,6 +44,11 @@ public interface ProxyEvents {
         };
     }
 
+    /** Log lines, for a proxy run as a service (the TCP service logs where it listens). */
+    static ProxyEvents logging() {
+        return new LoggingProxyEvents();
+    }
+
     /** The text's lines to {@code out}, ours to {@code err}. */
     static ProxyEvents printing(PrintStream out, PrintStream err) {
         return new PrintingProxyEvents(out, err);

@@ -1,6 +1,8 @@
 package org.slowpoetry.servers.reactor;
 
 import java.net.SocketAddress;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.slowpoetry.reactor.Protocol;
 import org.slowpoetry.reactor.ProtocolFactory;
 import org.slowpoetry.reactor.Reactor;
@@ -10,27 +12,53 @@ import org.slowpoetry.servers.ServerConfig;
 /**
  * Makes a protocol per connection and holds what they share: the configuration (poem, pacing,
  * events) and the count of open connections, against {@code --max-connections}. Twisted's
- * {@code PoetryFactory} (Part 11), plus the limit.
+ * {@code PoetryFactory} (Parts 11 and 16), plus the limit. It works on any reactor it is given:
+ * the {@code serve} command's own, or the one a service tree shares.
  *
- * <p><b>Threading:</b> reactor thread only, like every factory; so the count needs no lock.
+ * {@snippet :
+ * // Part 16: the poem is the service's, known once the service has started
+ * var factory = new PoetryFactory(reactor, () -> ServerConfig.fast(poetry.poem()));
+ * var tcp = new ReactorTcpServer("tcp", reactor, "localhost", 10000, factory);
+ * }
+ *
+ * <p><b>Threading:</b> reactor thread only, like every factory; so the count and the configuration
+ * it resolved need no lock.
  */
-final class PoetryFactory implements ProtocolFactory {
+public final class PoetryFactory implements ProtocolFactory {
     private final Reactor reactor;
-    private final ServerConfig config;
-    /** The poem as it goes on the wire ({@link ServerConfig#wire()}), made once for every connection. */
-    private final Poem wire;
+    /** Where the configuration comes from; asked on the first connection. */
+    private final Supplier<ServerConfig> configs;
+    /** The configuration, once the first connection has asked for it; reactor thread only. */
+    private ServerConfig config;
+    /** The poem as it goes on the wire ({@link ServerConfig#wire()}), made once for every connection; reactor thread only. */
+    private Poem wire;
     /** Connections being served; reactor thread only. */
     private int open;
 
-    PoetryFactory(Reactor reactor, ServerConfig config) {
-        this.reactor = reactor;
-        this.config = config;
-        this.wire = config.wire();
+    /** A factory serving {@code config}. */
+    public PoetryFactory(Reactor reactor, ServerConfig config) {
+        this(reactor, () -> config);
+        Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * A factory whose configuration is known only once it serves: {@code configs} is asked on the
+     * first connection (a poetry service has loaded its poem by then), and its answer kept. If it
+     * throws, that connection is closed and the next one asks again.
+     */
+    public PoetryFactory(Reactor reactor, Supplier<ServerConfig> configs) {
+        this.reactor = Objects.requireNonNull(reactor, "reactor");
+        this.configs = Objects.requireNonNull(configs, "configs");
     }
 
     /** A protocol for {@code peer}, or null (the reactor closes the connection) when over the limit. */
     @Override
     public Protocol buildProtocol(SocketAddress peer) {
+        if (config == null) {
+            ServerConfig resolved = configs.get();
+            wire = resolved.wire();
+            config = resolved;
+        }
         if (config.maxConnections() > 0 && open >= config.maxConnections()) {
             config.events().refused(peer);
             return null;

@@ -49,9 +49,7 @@ final class LoomTransformServer implements TransformServer {
     }
 
     private static AcceptLoop listen(TransformServerConfig config, int port, Wire wire) throws IOException {
-        var listen = new AcceptLoop.Listen(config.iface(), port, config.clock(), false,
-                wire + " transform server", address -> { });
-        return AcceptLoop.start(listen, new AcceptLoop.Setup("loom-" + wire, BACKLOG, true),
+        return AcceptLoop.start(config.listen(port, wire), new AcceptLoop.Setup("loom-" + wire, BACKLOG, true),
                 ConnectionScope.strategy("connection", new TransformConnection(config, wire)::serve));
     }
 

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threading:</b> immutable; {@link #serve} runs on many connection threads at once, each with
  * its own client and exchange, and returns when both of its subtasks have ended.
  */
-final class TransformConnection {
+public final class TransformConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransformConnection.class);
 
@@ -54,13 +54,13 @@ final class TransformConnection {
     private final TransformServerConfig config;
     private final Wire wire;
 
-    TransformConnection(TransformServerConfig config, Wire wire) {
+    public TransformConnection(TransformServerConfig config, Wire wire) {
         this.config = config;
         this.wire = wire;
     }
 
     /** Serves {@code client} and closes it; ends quietly if the server's scope interrupts it. */
-    void serve(Socket client) {
+    public void serve(Socket client) {
         SocketAddress peer = client.getRemoteSocketAddress();
         var exchange = new TransformExchange(wire, config.maxRequest(), peer);
         Ending ending;

@@ -13,12 +13,12 @@ import org.slowpoetry.reactor.Reactor;
  *
  * <p><b>Threading:</b> reactor thread only, like every factory; it has no mutable state.
  */
-final class TransformFactory implements ProtocolFactory {
+public final class TransformFactory implements ProtocolFactory {
     private final Reactor reactor;
     private final TransformServerConfig config;
     private final Wire wire;
 
-    TransformFactory(Reactor reactor, TransformServerConfig config, Wire wire) {
+    public TransformFactory(Reactor reactor, TransformServerConfig config, Wire wire) {
         this.reactor = reactor;
         this.config = config;
         this.wire = wire;

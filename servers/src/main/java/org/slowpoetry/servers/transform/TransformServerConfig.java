@@ -3,6 +3,7 @@ package org.slowpoetry.servers.transform;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.protocol.NetstringDecoder;
 import org.slowpoetry.time.MonotonicClock;
 import org.slowpoetry.transform.TransformService;
@@ -54,6 +55,14 @@ public record TransformServerConfig(Transformer service, String iface, int port,
     public static TransformServerConfig of(Transformer service) {
         return new TransformServerConfig(service, "127.0.0.1", 0, OptionalInt.empty(),
                 NetstringDecoder.DEFAULT_MAX_LENGTH, DEFAULT_REQUEST_TIMEOUT, MonotonicClock.system());
+    }
+
+    /**
+     * How a thread-per-connection server listens for {@code wire} requests on {@code port}
+     * ({@link AcceptLoop}): this config's interface and clock.
+     */
+    public AcceptLoop.Listen listen(int port, Wire wire) {
+        return new AcceptLoop.Listen(iface, port, clock, false, wire + " transform server", address -> { });
     }
 
     public TransformServerConfig withIface(String i) {

@@ -17,7 +17,7 @@ import org.slowpoetry.transform.TransformRequest;
  *
  * <p><b>Threading:</b> immutable; the framers it makes belong to one connection each.
  */
-enum Wire {
+public enum Wire {
     /** Part 12's protocol: a netstring holding {@code NAME.POEM}; the reply, a netstring. */
     NETSTRING("netstring"),
     /** Exercise 3's second protocol, ours: one line {@code NAME POEM} in, one line out ({@link LineRequest}). */

@@ -67,9 +67,7 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
     public static PoetryServer start(ProxyConfig config) throws IOException {
         var upstream = new VirtualThreadUpstream(config.upstream(), config.fetch(), "loom-proxy");
         var service = new ProxyService(upstream, config);
-        var listen = new AcceptLoop.Listen(config.iface(), config.port(), config.clock(), false, "poetry proxy",
-                address -> config.events().listening(config.upstream(), address));
-        return PoetryServer.of(AcceptLoop.start(listen, new AcceptLoop.Setup("loom-proxy", BACKLOG, true),
+        return PoetryServer.of(AcceptLoop.start(config.listen(), new AcceptLoop.Setup("loom-proxy", BACKLOG, true),
                 loop -> new LoomProxy(loop, service, upstream)));
     }
 

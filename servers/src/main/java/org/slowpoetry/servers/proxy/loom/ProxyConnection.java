@@ -41,10 +41,10 @@ import org.slowpoetry.servers.proxy.ProxyService;
  * <p><b>Threading:</b> {@link #serve} runs on the client's virtual thread, which owns the scope;
  * the two subtasks share the socket, one reading, the other writing.
  */
-final class ProxyConnection {
+public final class ProxyConnection {
 
     /** How a connection ended. */
-    enum Ending {
+    public enum Ending {
         /** The poem was written. */
         SENT,
         /** The download failed: the client is closed without a poem. */
@@ -55,7 +55,7 @@ final class ProxyConnection {
 
     private final ProxyService service;
 
-    ProxyConnection(ProxyService service) {
+    public ProxyConnection(ProxyService service) {
         this.service = service;
     }
 
@@ -64,7 +64,7 @@ final class ProxyConnection {
      *
      * @throws InterruptedException if the server is closing (the scope then ends both subtasks)
      */
-    Ending serve(Socket client) throws InterruptedException {
+    public Ending serve(Socket client) throws InterruptedException {
         try (client; var scope = StructuredTaskScope.open(Joiner.<Ending>allUntil(first -> true))) {
             Subtask<Ending> delivery = scope.fork(() -> deliver(client));
             Subtask<Ending> watcher = scope.fork(() -> awaitHangUp(client));

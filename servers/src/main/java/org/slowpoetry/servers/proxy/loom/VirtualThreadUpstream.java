@@ -27,14 +27,14 @@ import org.slowpoetry.proxy.Upstream;
  * download's {@code cancel()} on whichever thread withdrew the last ticket, {@link #close()} by the
  * server's accepting thread once no client thread is left.
  */
-final class VirtualThreadUpstream implements Upstream, AutoCloseable {
+public final class VirtualThreadUpstream implements Upstream, AutoCloseable {
     private final Address address;
     private final FetchSettings settings;
     private final Thread.Builder threads;
     /** The download threads not yet ended: added by start, removed by each thread as it ends; close reads it. */
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
-    VirtualThreadUpstream(Address address, FetchSettings settings, String threadPrefix) {
+    public VirtualThreadUpstream(Address address, FetchSettings settings, String threadPrefix) {
         this.address = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.threads = Thread.ofVirtual().name(threadPrefix + "-upstream-", 1);

@@ -3,12 +3,14 @@ package org.slowpoetry.servers.proxy.reactor;
 import java.io.IOException;
 import org.slowpoetry.reactor.CannotListenException;
 import org.slowpoetry.reactor.ListeningPort;
+import org.slowpoetry.reactor.ProtocolFactory;
 import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.reactor.ReactorThread;
 import org.slowpoetry.reactor.SelectorKind;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.proxy.ProxyConfig;
 import org.slowpoetry.servers.proxy.ProxyService;
+import org.slowpoetry.servers.proxy.ProxyVersion;
 import org.slowpoetry.servers.reactor.ReactorPoetryServer;
 
 /**
@@ -42,10 +44,9 @@ public final class ReactorProxy {
         Reactor reactor = Reactor.open(SelectorKind.EPOLL, config.clock());
         ListeningPort port;
         try {
-            var service = new ProxyService(new ReactorUpstream(reactor, config.upstream(), config.fetch()), config);
+            ProxyService service = cache(reactor, config);
             reactor.addShutdownTrigger(service::close);
-            var poems = new DeferredPoems(service);
-            port = reactor.listenTCP(config.port(), peer -> new ProxyProtocol(poems, config.version()), config.iface());
+            port = reactor.listenTCP(config.port(), factory(service, config.version()), config.iface());
         } catch (CannotListenException e) {
             reactor.close();
             throw e.getCause() instanceof IOException cause ? cause : e;
@@ -56,5 +57,20 @@ public final class ReactorProxy {
         config.events().listening(config.upstream(), port.address());
         var thread = ReactorThread.start(reactor, "proxy-reactor-" + port.port());
         return new ReactorPoetryServer(port.address(), thread);
+    }
+
+    /**
+     * The text's {@code ProxyService} for {@code config}, fetching its poem with {@code getPoetry} on
+     * {@code reactor}. Its owner closes it (a download in flight is cancelled) once no client is
+     * left.
+     */
+    public static ProxyService cache(Reactor reactor, ProxyConfig config) {
+        return new ProxyService(new ReactorUpstream(reactor, config.upstream(), config.fetch()), config);
+    }
+
+    /** A protocol per client, served from {@code service} as the text's proxy {@code version} does. */
+    public static ProtocolFactory factory(ProxyService service, ProxyVersion version) {
+        var poems = new DeferredPoems(service);
+        return peer -> new ProxyProtocol(poems, version);
     }
 }
