@@ -11,12 +11,18 @@ import picocli.CommandLine.Spec;
 /**
  * Where a server listens, {@code --port} and {@code --iface}: the options every {@code serve}
  * command shares (a picocli mixin). Each setter checks its value as it is parsed, so a bad value is
- * a one-line usage error naming the option.
+ * a one-line usage error naming the option. The checks are also public, for the options of
+ * {@code slowpoetry run}'s plugins, which name and default these options their own way.
+ *
+ * {@snippet :
+ * @Option(names = {"-p", "--port"}, defaultValue = "10000")
+ * void port(int value) { port = ListenOptions.checkPort(spec, "--port", value); }
+ * }
  *
  * <p><b>Threading:</b> written by picocli on the main thread while parsing, read by the command
- * on the same thread afterwards.
+ * on the same thread afterwards; the static checks are stateless.
  */
-final class ListenOptions {
+public final class ListenOptions {
 
     /** The command this mixin is part of, for usage errors. Injected by picocli. */
     @Spec(Spec.Target.MIXEE)
@@ -35,15 +41,7 @@ final class ListenOptions {
     @Option(names = "--iface", paramLabel = "ADDR", defaultValue = "127.0.0.1",
             description = "The interface to listen on. Default: ${DEFAULT-VALUE} (loopback only).")
     void iface(String value) {
-        if (value.isBlank()) {
-            throw invalid("--iface", "an empty interface address");
-        }
-        try {
-            InetAddress.getByName(value);
-        } catch (UnknownHostException e) {
-            throw invalid("--iface", "'" + value + "' is not a known host or address");
-        }
-        iface = value;
+        iface = checkIface(spec, "--iface", value);
     }
 
     int port() {
@@ -56,8 +54,29 @@ final class ListenOptions {
 
     /** {@code value} if it is a port number, else a usage error naming {@code option}. */
     int checkPort(String option, int value) {
+        return checkPort(spec, option, value);
+    }
+
+    /** {@code value} if it is a port number (0 for any free one), else a usage error of {@code spec} naming {@code option}. */
+    public static int checkPort(CommandSpec spec, String option, int value) {
         if (value < 0 || value > 65_535) {
-            throw invalid(option, value + " is out of range 0–65535");
+            throw invalid(spec, option, value + " is out of range 0–65535");
+        }
+        return value;
+    }
+
+    /**
+     * {@code value} if it is an interface to listen on (a host name that resolves, or a literal
+     * address), else a usage error of {@code spec} naming {@code option}.
+     */
+    public static String checkIface(CommandSpec spec, String option, String value) {
+        if (value.isBlank()) {
+            throw invalid(spec, option, "an empty interface address");
+        }
+        try {
+            InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw invalid(spec, option, "'" + value + "' is not a known host or address");
         }
         return value;
     }
@@ -79,6 +98,11 @@ final class ListenOptions {
 
     /** A usage error in picocli's words: {@code Invalid value for option '--port': ...}. */
     ParameterException invalid(String option, String problem) {
+        return invalid(spec, option, problem);
+    }
+
+    /** A usage error of {@code spec} in picocli's words: {@code Invalid value for option '--port': ...}. */
+    public static ParameterException invalid(CommandSpec spec, String option, String problem) {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
     }
 }

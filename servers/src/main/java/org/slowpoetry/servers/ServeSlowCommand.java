@@ -1,10 +1,8 @@
 package org.slowpoetry.servers;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code slowpoetry serve slow POEM}: the slow poetry server of Part 2, sending {@code --num-bytes}
@@ -28,38 +26,16 @@ import picocli.CommandLine.Option;
         })
 final class ServeSlowCommand implements Callable<Integer> {
 
-    /** The most --delay may be: a day is slow enough, and far from overflowing a Duration. */
-    static final double MAX_DELAY_SECONDS = 86_400;
-
     /** Shared options and the POEM argument. */
     @Mixin
     ServeOptions options;
 
-    // Written by the setters while picocli parses (main thread), read by call() after.
-    private int numBytes;
-    private Duration delay;
-
-    @Option(names = "--num-bytes", paramLabel = "N", defaultValue = "10",
-            description = "Bytes per send. Default: ${DEFAULT-VALUE}.")
-    void numBytes(int value) {
-        if (value < 1) {
-            throw options.invalid("--num-bytes", value + " is less than 1");
-        }
-        numBytes = value;
-    }
-
-    @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "0.1",
-            description = "Seconds to wait between sends (fractions allowed). Default: ${DEFAULT-VALUE}.")
-    void delay(double seconds) {
-        if (!Double.isFinite(seconds) || seconds < 0 || seconds > MAX_DELAY_SECONDS) {
-            throw options.invalid("--delay", "'" + seconds + "' is not a number of seconds from 0 to "
-                    + (long) MAX_DELAY_SECONDS);
-        }
-        delay = Duration.ofNanos(Math.round(seconds * 1e9));
-    }
+    /** {@code --num-bytes} and {@code --delay}. */
+    @Mixin
+    PacingOptions pacing;
 
     @Override
     public Integer call() {
-        return Serving.serve(ServerKind.SLOW, options, numBytes, delay);
+        return Serving.serve(ServerKind.SLOW, options, pacing.numBytes(), pacing.delay());
     }
 }
