@@ -24,6 +24,14 @@ import org.slowpoetry.service.ReactorTcpServer;
  * top.add(TransformServices.reactor("transform", reactor, config));   // or TransformServices.loom("transform", config)
  * }
  *
+ * The transformation proxy (Part 14's exercise 4) is the same server in front of a forwarder:
+ *
+ * {@snippet :
+ * var proxy = TransformProxyConfig.of(Address.parse("11000")).withListen("localhost", 11001);
+ * top.add(TransformServices.reactor("transform-proxy", reactor, TransformProxy.onReactor(reactor, proxy)));
+ * // or TransformServices.loom("transform-proxy", TransformProxy.blocking(proxy))
+ * }
+ *
  * <p><b>Threading:</b> stateless; the services it makes have their kinds' threading.
  */
 public final class TransformServices {

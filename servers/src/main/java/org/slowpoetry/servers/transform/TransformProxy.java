@@ -52,11 +52,26 @@ public final class TransformProxy {
         return switch (impl) {
             case REACTOR -> {
                 Reactor reactor = Reactor.open(SelectorKind.EPOLL, config.clock());
-                var forwarder = new ReactorUpstream(reactor, config.upstream(), config.upstreamSettings());
-                yield ReactorTransformServer.start(config.server(forwarder), reactor); // owns the reactor now
+                yield ReactorTransformServer.start(onReactor(reactor, config), reactor); // owns the reactor now
             }
-            case LOOM -> LoomTransformServer.start(config.server(
-                    new BlockingUpstream(config.upstream(), config.upstreamSettings())));
+            case LOOM -> LoomTransformServer.start(blocking(config));
         };
+    }
+
+    /**
+     * The transform server of a proxy whose upstream requests run on {@code reactor}, with the
+     * {@code Deferred} client: for {@link TransformImpl#REACTOR}, or for
+     * {@code TransformServices.reactor} on the same reactor.
+     */
+    public static TransformServerConfig onReactor(Reactor reactor, TransformProxyConfig config) {
+        return config.server(new ReactorUpstream(reactor, config.upstream(), config.upstreamSettings()));
+    }
+
+    /**
+     * The transform server of a proxy whose connection threads call the upstream with the blocking
+     * client: for {@link TransformImpl#LOOM}, or for {@code TransformServices.loom}.
+     */
+    public static TransformServerConfig blocking(TransformProxyConfig config) {
+        return config.server(new BlockingUpstream(config.upstream(), config.upstreamSettings()));
     }
 }

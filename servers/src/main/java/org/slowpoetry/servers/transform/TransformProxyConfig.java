@@ -67,6 +67,11 @@ public record TransformProxyConfig(Address upstream, Duration upstreamTimeout, S
         return new TransformProxyConfig(upstream, upstreamTimeout, iface, port, d, clock);
     }
 
+    /** Listening on {@code i:p} (0 for a free port). */
+    public TransformProxyConfig withListen(String i, int p) {
+        return new TransformProxyConfig(upstream, upstreamTimeout, i, p, requestTimeout, clock);
+    }
+
     /** How the upstream is called: {@link #upstreamTimeout()}, and the default reply size limit. */
     FetchSettings upstreamSettings() {
         return FetchSettings.defaults().withTimeout(upstreamTimeout);

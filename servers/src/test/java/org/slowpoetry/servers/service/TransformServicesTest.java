@@ -16,7 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.NetstringEncoder;
+import org.slowpoetry.servers.transform.TransformProxy;
+import org.slowpoetry.servers.transform.TransformProxyConfig;
 import org.slowpoetry.servers.transform.TransformServerConfig;
 import org.slowpoetry.service.LoomTcpServer;
 import org.slowpoetry.service.ReactorTcpServer;
@@ -26,7 +29,10 @@ import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.transform.TransformRequest;
 import org.slowpoetry.transform.TransformService;
 
-/** Part 12's transformation server as services, in both styles, over real loopback ports. */
+/**
+ * Part 12's transformation server and Part 14's transformation proxy as services, in both styles,
+ * over real loopback ports.
+ */
 @ExtendWith(LeakCheck.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TransformServicesTest {
@@ -78,6 +84,32 @@ class TransformServicesTest {
                     "upper ünder a poem\n".getBytes(UTF_8)), UTF_8));
         } finally {
             runner.stop(top);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reactor", "loom"})
+    void theTransformationProxyIsTheSameServerInFrontOfAForwarder(String style) throws Exception {
+        Service upstream = TransformServices.loom("upstream", config);
+        runner.start(upstream);
+        try {
+            var proxyConfig = TransformProxyConfig.of(Address.of(address(upstream, "upstream-netstring")));
+            Service proxy = switch (style) {
+                case "reactor" -> TransformServices.reactor("transform-proxy", runner.reactor(),
+                        TransformProxy.onReactor(runner.reactor(), proxyConfig));
+                case "loom" -> TransformServices.loom("transform-proxy", TransformProxy.blocking(proxyConfig));
+                default -> throw new IllegalArgumentException(style);
+            };
+            runner.start(proxy);
+            try {
+                byte[] request = NetstringEncoder.encode(new TransformRequest("upper", "via the proxy").payload());
+                assertArrayEquals(NetstringEncoder.encode("VIA THE PROXY".getBytes(UTF_8)),
+                        ask(address(proxy, "transform-proxy-netstring"), request));
+            } finally {
+                runner.stop(proxy);
+            }
+        } finally {
+            runner.stop(upstream);
         }
     }
 
