@@ -31,7 +31,7 @@ import org.slowpoetry.fetch.PoetryClient;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.reactor.ReactorThread;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The text's {@code get_poetry(host, port)} on the reactor, {@link PoetryClient#getPoetry}: a

@@ -1,4 +1,4 @@
-package org.slowpoetry.testing;
+package org.slowpoetry.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.slowpoetry.testing;
+package org.slowpoetry.trial;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

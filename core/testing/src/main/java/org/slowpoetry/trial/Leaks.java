@@ -1,6 +1,4 @@
-package org.slowpoetry.testing;
-
-import static org.awaitility.Awaitility.await;
+package org.slowpoetry.trial;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
@@ -18,12 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.awaitility.core.ConditionTimeoutException;
+import org.slowpoetry.defer.Deferred;
 
 /**
  * Leak checks for tests: the sockets, other file descriptors and threads a test opened or started
@@ -63,6 +62,8 @@ public final class Leaks {
 
     /** How long {@link #assertNoLeaksSince(Snapshot)} waits for things to close. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
+    /** How often a wait looks again. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final Pattern DUMP_NAME = Pattern.compile("\"name\": \"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -143,19 +144,31 @@ public final class Leaks {
      * @throws AssertionError listing what is still open
      */
     public static void assertNoLeaksSince(Snapshot before, Duration atMost) {
-        try {
-            await().atMost(atMost)
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> leaksSince(before).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            List<String> leaks = leaksSince(before);
-            if (!leaks.isEmpty()) {
-                throw new AssertionError("leaked since the snapshot (still there after " + atMost + "):"
-                        + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", leaks));
-            }
+        List<String> leaks = awaitNone(() -> leaksSince(before), atMost);
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("leaked since the snapshot (still there after " + atMost + "):"
+                    + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", leaks));
         }
+    }
+
+    /**
+     * Asks {@code what} every {@link #POLL_INTERVAL} until it answers an empty list or
+     * {@code atMost} has passed, and returns its last answer. There is nothing to be told when a
+     * thread ends or a descriptor closes elsewhere, so it polls; the wait is bounded.
+     */
+    static List<String> awaitNone(Supplier<List<String>> what, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        List<String> left = what.get();
+        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(POLL_INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return left;
+            }
+            left = what.get();
+        }
+        return left;
     }
 
     /**
@@ -282,8 +295,13 @@ public final class Leaks {
 
     // ---- warm-up ----
 
-    /** Makes the JDK create its lazily created, never closed I/O infrastructure now. */
+    /**
+     * Makes the JDK create its lazily created, never closed I/O infrastructure now, and core's one
+     * such thread: the cleaner that reports unhandled failures, started by the first Deferred
+     * left holding one.
+     */
     private static void warmUp() {
+        Deferred.fail(new IllegalStateException("leak-check warm-up")).addErrback(handled -> null);
         try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 var selector = Selector.open()) {
             Thread reader = Thread.ofVirtual().name("leaks-warm-up").start(() -> {
