@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +69,8 @@ public final class Leaks {
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final Pattern DUMP_NAME = Pattern.compile("\"name\": \"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern DUMP_STATE = Pattern.compile("\"state\": \"([A-Z_]+)\"");
-    private static final Pattern DUMP_TOP_FRAME = Pattern.compile("\"stack\": \\[\\s*\"([^\"]*)\"");
+    private static final Pattern DUMP_STACK = Pattern.compile("\"stack\": \\[([^\\]]*)]");
+    private static final Pattern DUMP_FRAME = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern DUMP_ID = Pattern.compile("^\\s*\"(\\d+)\"");
 
     /**
@@ -94,7 +96,7 @@ public final class Leaks {
      *
      * @param fds     open file descriptor number to what it points at ({@code socket:[1234]},
      *                {@code anon_inode:[eventpoll]}, a path), only the kinds that are compared
-     * @param threads live thread id to a description ({@code 'name' (STATE at frame)}), platform and
+     * @param threads live thread id to a description ({@code 'name' (STATE in frame)}), platform and
      *                virtual, infrastructure left out
      */
     public record Snapshot(Map<Integer, String> fds, Map<Long, String> threads) {
@@ -237,7 +239,7 @@ public final class Leaks {
             if (t.isAlive() && !isInfrastructure(t)) {
                 StackTraceElement[] stack = e.getValue();
                 threads.put(t.threadId(), describe(t.getName(), t.getState().name(),
-                        stack.length == 0 ? null : stack[0].toString()));
+                        Arrays.stream(stack).map(StackTraceElement::toString).toList()));
             }
         }
         threads.putAll(virtualThreads());
@@ -262,7 +264,7 @@ public final class Leaks {
                 continue; // the JDK's I/O pollers: virtual threads in some poller modes
             }
             threads.put(Long.parseLong(id.group(1)),
-                    "virtual " + describe(name, find(DUMP_STATE, chunk), find(DUMP_TOP_FRAME, chunk)));
+                    "virtual " + describe(name, find(DUMP_STATE, chunk), frames(chunk)));
         }
         return threads;
     }
@@ -289,8 +291,21 @@ public final class Leaks {
         return m.find() ? m.group(1) : null;
     }
 
-    private static String describe(String name, String state, String topFrame) {
-        return "'" + (name == null ? "" : name) + "' (" + state + (topFrame == null ? "" : " at " + topFrame) + ")";
+    /** The frames of one thread of the JSON dump, top first. */
+    private static List<String> frames(String chunk) {
+        String stack = find(DUMP_STACK, chunk);
+        return stack == null ? List.of() : DUMP_FRAME.matcher(stack).results().map(m -> m.group(1)).toList();
+    }
+
+    /**
+     * {@code 'name' (STATE in frame)}: the frame that says where the thread is, its own code's
+     * topmost one (a thread parked in the JDK is parked by some code of the test's), or the top one
+     * if all are the JDK's.
+     */
+    private static String describe(String name, String state, List<String> frames) {
+        String where = frames.stream().filter(f -> !(f.startsWith("java.") || f.startsWith("jdk.")))
+                .findFirst().orElse(frames.isEmpty() ? null : frames.getFirst());
+        return "'" + (name == null ? "" : name) + "' (" + state + (where == null ? "" : " in " + where) + ")";
     }
 
     // ---- warm-up ----
