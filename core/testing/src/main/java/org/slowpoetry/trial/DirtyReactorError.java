@@ -15,8 +15,7 @@ public final class DirtyReactorError extends AssertionError {
     private final transient List<String> leftovers;
 
     DirtyReactorError(String test, List<String> leftovers) {
-        super("the reactor is unclean after " + test + " (each has been cleaned up):" + System.lineSeparator()
-                + "  " + String.join(System.lineSeparator() + "  ", leftovers));
+        super(Findings.lines("the reactor is unclean after " + test + " (each has been cleaned up):", leftovers));
         this.leftovers = List.copyOf(leftovers);
     }
 

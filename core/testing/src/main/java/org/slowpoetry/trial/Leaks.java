@@ -297,15 +297,9 @@ public final class Leaks {
         return stack == null ? List.of() : DUMP_FRAME.matcher(stack).results().map(m -> m.group(1)).toList();
     }
 
-    /**
-     * {@code 'name' (STATE in frame)}: the frame that says where the thread is, its own code's
-     * topmost one (a thread parked in the JDK is parked by some code of the test's), or the top one
-     * if all are the JDK's.
-     */
+    /** {@code 'name' (STATE in frame)}: see {@link Threads#place}. */
     private static String describe(String name, String state, List<String> frames) {
-        String where = frames.stream().filter(f -> !(f.startsWith("java.") || f.startsWith("jdk.")))
-                .findFirst().orElse(frames.isEmpty() ? null : frames.getFirst());
-        return "'" + (name == null ? "" : name) + "' (" + state + (where == null ? "" : " in " + where) + ")";
+        return "'" + (name == null ? "" : name) + "' (" + Threads.place(state, frames) + ")";
     }
 
     // ---- warm-up ----

@@ -1,18 +1,13 @@
 package org.slowpoetry.trial;
 
-import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
-
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.slowpoetry.reactor.Reactor;
@@ -101,29 +96,17 @@ public final class ReactorExtension implements BeforeEachCallback, AfterEachCall
             return;
         }
         boolean failed = context.getExecutionException().isPresent();
-        List<AssertionError> problems = new ArrayList<>();
+        var findings = new Findings();
         try {
             List<String> leftovers = failed ? List.of() : test.leftovers();
             if (!leftovers.isEmpty()) {
-                problems.add(new DirtyReactorError(context.getDisplayName(), leftovers));
+                findings.add(new DirtyReactorError(context.getDisplayName(), leftovers));
             }
         } finally {
-            try {
-                test.close();
-            } catch (AssertionError notStopped) {
-                problems.add(notStopped);
-            }
+            findings.check(test::close);
         }
-        try {
-            leakCheck.afterEach(context);
-        } catch (AssertionError leaked) {
-            problems.add(leaked);
-        }
-        if (!problems.isEmpty()) {
-            AssertionError first = problems.getFirst();
-            problems.subList(1, problems.size()).forEach(first::addSuppressed);
-            throw first;
-        }
+        findings.check(() -> leakCheck.afterEach(context));
+        findings.throwIfAny();
     }
 
     @Override
@@ -134,12 +117,7 @@ public final class ReactorExtension implements BeforeEachCallback, AfterEachCall
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        TestReactor test = parameter.getDeclaringExecutable() instanceof Method
-                ? context.getStore(NAMESPACE).get(TestReactor.class, TestReactor.class) : null;
-        if (test == null) {
-            throw new ParameterResolutionException("ReactorExtension gives a Reactor and a Trial to a test's"
-                    + " @BeforeEach, test and @AfterEach methods, not to " + parameter.getDeclaringExecutable());
-        }
+        TestReactor test = PerTest.forParameter(parameter, context, NAMESPACE, TestReactor.class, "a Reactor and a Trial");
         return parameter.getParameter().getType() == Reactor.class ? test.trial().reactor() : test.trial();
     }
 
@@ -179,18 +157,7 @@ public final class ReactorExtension implements BeforeEachCallback, AfterEachCall
         return call.getExecutable().getName() + "()";
     }
 
-    /** The timeout of the nearest {@link ReactorTest}: on the method, its class, an enclosing class. */
-    static Duration timeout(ExtensionContext context) {
-        Optional<ReactorTest> nearest = context.getTestMethod().flatMap(m -> findAnnotation(m, ReactorTest.class));
-        for (ExtensionContext c = context; nearest.isEmpty() && c != null; c = c.getParent().orElse(null)) {
-            nearest = c.getTestClass().flatMap(type -> findAnnotation(type, ReactorTest.class));
-        }
-        Duration timeout = nearest.map(a -> Duration.of(a.timeout(), a.unit().toChronoUnit()))
-                .orElse(Duration.ofSeconds(ReactorTest.DEFAULT_TIMEOUT_SECONDS));
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("@ReactorTest(timeout = " + nearest.orElseThrow().timeout()
-                    + ") on " + context.getDisplayName() + ": the timeout must be positive");
-        }
-        return timeout;
+    private static Duration timeout(ExtensionContext context) {
+        return Timeouts.of(context, ReactorTest.class, a -> Duration.of(a.timeout(), a.unit().toChronoUnit()));
     }
 }

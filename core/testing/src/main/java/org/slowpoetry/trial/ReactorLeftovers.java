@@ -1,7 +1,5 @@
 package org.slowpoetry.trial;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -37,32 +35,24 @@ final class ReactorLeftovers {
         Set<Object> named = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ListeningPort port : reactor.listeningPorts()) {
             named.add(port);
-            left.add("listening port " + text(port.address()));
+            left.add("listening port " + Addresses.text(port.address()));
         }
         for (Transport connection : reactor.connections()) {
             named.add(connection);
-            left.add("open connection to " + text(connection.getPeer()) + " (from " + text(connection.getHost()) + ")");
+            left.add("open connection to " + Addresses.text(connection.getPeer())
+                    + " (from " + Addresses.text(connection.getHost()) + ")");
         }
         List<Descriptor> others = new ArrayList<>(reactor.getReaders());
         others.addAll(reactor.getWriters());
         for (Descriptor d : others) {
             if (named.add(d)) {
                 left.add(switch (d) {
-                    case Connector connecting -> "connect in progress to " + text(connecting.getDestination());
+                    case Connector connect -> "connect in progress to " + Addresses.text(connect.getDestination());
                     case ReadDescriptor reader -> "reader " + reader;
                     default -> "writer " + d;
                 });
             }
         }
         return left;
-    }
-
-    /** {@code 127.0.0.1:10000}, {@code [::1]:10000}, {@code localhost:10000} (unresolved). */
-    static String text(SocketAddress address) {
-        if (!(address instanceof InetSocketAddress a)) {
-            return String.valueOf(address);
-        }
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }

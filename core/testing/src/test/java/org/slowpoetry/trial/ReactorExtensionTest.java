@@ -73,7 +73,7 @@ class ReactorExtensionTest {
         assertTrue(dirty.leftovers().stream().allMatch(l -> l.startsWith("open connection to 127.0.0.1:")),
                 dirty::getMessage);
         assertTrue(dirty.leftovers().contains("open connection to 127.0.0.1:" + port
-                + " (from " + ReactorLeftovers.text(ConnectionLeftOpen.clientEnd.get()) + ")"), dirty::getMessage);
+                + " (from " + Addresses.text(ConnectionLeftOpen.clientEnd.get()) + ")"), dirty::getMessage);
     }
 
     @Test
