@@ -12,7 +12,7 @@ import java.util.List;
  * <p><b>Threading:</b> immutable.
  */
 public final class DirtyReactorError extends AssertionError {
-    private final transient List<String> leftovers;
+    private final List<String> leftovers;
 
     DirtyReactorError(String test, List<String> leftovers) {
         super(Findings.lines("the reactor is unclean after " + test + " (each has been cleaned up):", leftovers));

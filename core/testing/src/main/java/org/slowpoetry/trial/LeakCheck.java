@@ -15,6 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class BlockingServerTest { ... }
  * }
  *
+ * <p>{@link ReactorExtension} and {@link LoomExtension} run it after their own checks (and after
+ * closing the reactor, or the scope); use it alone for tests of neither style.
+ *
  * <p><b>Threading:</b> JUnit calls it on the test's thread; see {@link Leaks} on parallel tests.
  */
 public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {

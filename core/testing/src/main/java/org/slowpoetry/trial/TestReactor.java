@@ -27,7 +27,7 @@ import org.slowpoetry.reactor.ReactorThread;
  * <p><b>Threading:</b> the test's thread (JUnit's) calls every method; they hand work to the loop
  * and wait for it, each wait bounded.
  */
-final class TestReactor implements AutoCloseable {
+final class TestReactor {
 
     /* Implementation overview
      *
@@ -168,8 +168,7 @@ final class TestReactor implements AutoCloseable {
      *
      * @throws AssertionError if the reactor thread did not end within {@link #STOP_WAIT}
      */
-    @Override
-    public void close() throws InterruptedException {
+    void close() throws InterruptedException {
         if (state == State.CLOSED) {
             return;
         }
