@@ -40,6 +40,17 @@ final class Fixtures {
         return result.getThrowable().orElseThrow();
     }
 
+    /** What {@code fixture} itself failed with, before any of its tests ran ({@code @BeforeAll}, say). */
+    static Throwable classFailureOf(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .containerEvents().failed()
+                .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(fixture.getSimpleName() + " was to fail as a class, and did not"));
+    }
+
     /** Fails unless the one test of {@code fixture} passed, with its failure as the cause. */
     static void assertPasses(Class<?> fixture) {
         TestExecutionResult result = resultOf(fixture);

@@ -16,10 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.reactor.CannotListenException;
 import org.slowpoetry.reactor.ConnectionClosed;
@@ -126,6 +130,25 @@ class ReactorExtensionTest {
         Fixtures.assertPasses(Clean.class);
         Fixtures.assertPasses(Clean.class);
         assertEquals(2, Clean.reactors.get(), "two runs, two reactors");
+    }
+
+    @Test
+    void aParameterizedTestRunsOnTheReactorThreadToo() {
+        Fixtures.assertPasses(Parameterized.class);
+    }
+
+    @Test
+    void aTimeoutThatIsNotPositiveFailsTheTestAtOnceNamingIt() {
+        var misused = assertInstanceOf(IllegalArgumentException.class, Fixtures.failureOf(ZeroTimeout.class));
+
+        assertTrue(misused.getMessage().startsWith("the timeout of test() must be positive"), misused::getMessage);
+    }
+
+    @Test
+    void aReactorIsGivenPerTestNotToABeforeAllMethod() {
+        var refused = assertInstanceOf(ParameterResolutionException.class, Fixtures.classFailureOf(ReactorForAll.class));
+
+        assertTrue(refused.getMessage().contains("one per test, not to"), refused::getMessage);
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -309,6 +332,34 @@ class ReactorExtensionTest {
         void test(Trial trial) {
             trial.waitFor(Deferred.succeed("one"));
             trial.waitFor(Deferred.succeed("two"));
+        }
+    }
+
+    @ReactorTest(timeout = 10)
+    static class Parameterized {
+        @ParameterizedTest
+        @ValueSource(strings = "a poem")
+        void test(String poem, Reactor reactor, Trial trial) {
+            assertTrue(reactor.inEventLoop(), "on the reactor's thread");
+            trial.waitFor(Deferred.succeed(poem));
+        }
+    }
+
+    @ReactorTest(timeout = 0)
+    static class ZeroTimeout {
+        @Test
+        void test() {
+        }
+    }
+
+    @ReactorTest(timeout = 10)
+    static class ReactorForAll {
+        @BeforeAll
+        static void setUpClass(Reactor reactor) {
+        }
+
+        @Test
+        void test() {
         }
     }
 }
