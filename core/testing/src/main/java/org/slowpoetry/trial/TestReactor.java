@@ -190,14 +190,15 @@ final class TestReactor {
     private TimeoutException timedOut(String name, Waiting waiting) {
         if (waiting == null) {
             state = State.STUCK;
-            var stuck = new TimeoutException(name + " did not return within " + timeout.toMillis() + " ms: it blocks the reactor"
-                    + " thread, and nothing else runs meanwhile (this exception's stack trace is that thread's)");
+            var stuck = new TimeoutException(name + " did not return within " + timeout.toMillis() + " ms: it blocks"
+                    + " the reactor thread, and nothing else runs meanwhile (this exception's stack trace is that"
+                    + " thread's)");
             stuck.setStackTrace(loop.thread().getStackTrace());
             return stuck;
         }
         loop.execute(waiting.deferred()::cancel);
-        return new TimeoutException(name + ": the Deferred it waits for did not fire within " + timeout.toMillis() + " ms: "
-                + waiting.described() + " (cancelled)");
+        return new TimeoutException(name + ": the Deferred it waits for did not fire within " + timeout.toMillis()
+                + " ms: " + waiting.described() + " (cancelled)");
     }
 
     private static String stackOf(Thread thread) {
