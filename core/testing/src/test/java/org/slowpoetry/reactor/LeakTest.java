@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slowpoetry.testing.Leaks;
+import org.slowpoetry.trial.Leaks;
 
 /** A reactor that is closed leaves no file descriptor and no thread behind, whatever it did. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -1,5 +1,6 @@
-package org.slowpoetry.testing;
+package org.slowpoetry.trial;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,21 @@ class LeaksTest {
             t.join();
         }
         Leaks.assertNoLeaksSince(before);
+    }
+
+    @Test
+    void aParkedThreadIsPlacedByItsOwnCodeNotByTheJdksPark() throws Exception {
+        var release = new CountDownLatch(1);
+        Leaks.Snapshot before = Leaks.snapshot();
+        Thread t = Thread.ofVirtual().name("parked").start(() -> awaitQuietly(release));
+        try {
+            await().until(() -> t.getState() == Thread.State.WAITING);
+            String leak = Leaks.leaksSince(before).stream().filter(l -> l.contains("'parked'")).findFirst().orElseThrow();
+            assertTrue(leak.contains(" in ") && leak.contains(LeaksTest.class.getName() + ".awaitQuietly("), leak);
+        } finally {
+            release.countDown();
+            t.join();
+        }
     }
 
     @Test

@@ -1,6 +1,4 @@
-package org.slowpoetry.testing;
-
-import static org.awaitility.Awaitility.await;
+package org.slowpoetry.trial;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
@@ -15,15 +13,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.awaitility.core.ConditionTimeoutException;
+import org.slowpoetry.defer.Deferred;
 
 /**
  * Leak checks for tests: the sockets, other file descriptors and threads a test opened or started
@@ -63,11 +63,14 @@ public final class Leaks {
 
     /** How long {@link #assertNoLeaksSince(Snapshot)} waits for things to close. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
+    /** How often a wait looks again. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final Pattern DUMP_NAME = Pattern.compile("\"name\": \"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern DUMP_STATE = Pattern.compile("\"state\": \"([A-Z_]+)\"");
-    private static final Pattern DUMP_TOP_FRAME = Pattern.compile("\"stack\": \\[\\s*\"([^\"]*)\"");
+    private static final Pattern DUMP_STACK = Pattern.compile("\"stack\": \\[([^\\]]*)]");
+    private static final Pattern DUMP_FRAME = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern DUMP_ID = Pattern.compile("^\\s*\"(\\d+)\"");
 
     /**
@@ -93,7 +96,7 @@ public final class Leaks {
      *
      * @param fds     open file descriptor number to what it points at ({@code socket:[1234]},
      *                {@code anon_inode:[eventpoll]}, a path), only the kinds that are compared
-     * @param threads live thread id to a description ({@code 'name' (STATE at frame)}), platform and
+     * @param threads live thread id to a description ({@code 'name' (STATE in frame)}), platform and
      *                virtual, infrastructure left out
      */
     public record Snapshot(Map<Integer, String> fds, Map<Long, String> threads) {
@@ -143,19 +146,31 @@ public final class Leaks {
      * @throws AssertionError listing what is still open
      */
     public static void assertNoLeaksSince(Snapshot before, Duration atMost) {
-        try {
-            await().atMost(atMost)
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> leaksSince(before).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            List<String> leaks = leaksSince(before);
-            if (!leaks.isEmpty()) {
-                throw new AssertionError("leaked since the snapshot (still there after " + atMost + "):"
-                        + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", leaks));
-            }
+        List<String> leaks = awaitNone(() -> leaksSince(before), atMost);
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("leaked since the snapshot (still there after " + atMost + "):"
+                    + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", leaks));
         }
+    }
+
+    /**
+     * Asks {@code what} every {@link #POLL_INTERVAL} until it answers an empty list or
+     * {@code atMost} has passed, and returns its last answer. There is nothing to be told when a
+     * thread ends or a descriptor closes elsewhere, so it polls; the wait is bounded.
+     */
+    static List<String> awaitNone(Supplier<List<String>> what, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        List<String> left = what.get();
+        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(POLL_INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return left;
+            }
+            left = what.get();
+        }
+        return left;
     }
 
     /**
@@ -224,7 +239,7 @@ public final class Leaks {
             if (t.isAlive() && !isInfrastructure(t)) {
                 StackTraceElement[] stack = e.getValue();
                 threads.put(t.threadId(), describe(t.getName(), t.getState().name(),
-                        stack.length == 0 ? null : stack[0].toString()));
+                        Arrays.stream(stack).map(StackTraceElement::toString).toList()));
             }
         }
         threads.putAll(virtualThreads());
@@ -249,7 +264,7 @@ public final class Leaks {
                 continue; // the JDK's I/O pollers: virtual threads in some poller modes
             }
             threads.put(Long.parseLong(id.group(1)),
-                    "virtual " + describe(name, find(DUMP_STATE, chunk), find(DUMP_TOP_FRAME, chunk)));
+                    "virtual " + describe(name, find(DUMP_STATE, chunk), frames(chunk)));
         }
         return threads;
     }
@@ -276,14 +291,26 @@ public final class Leaks {
         return m.find() ? m.group(1) : null;
     }
 
-    private static String describe(String name, String state, String topFrame) {
-        return "'" + (name == null ? "" : name) + "' (" + state + (topFrame == null ? "" : " at " + topFrame) + ")";
+    /** The frames of one thread of the JSON dump, top first. */
+    private static List<String> frames(String chunk) {
+        String stack = find(DUMP_STACK, chunk);
+        return stack == null ? List.of() : DUMP_FRAME.matcher(stack).results().map(m -> m.group(1)).toList();
+    }
+
+    /** {@code 'name' (STATE in frame)}: see {@link Threads#place}. */
+    private static String describe(String name, String state, List<String> frames) {
+        return "'" + (name == null ? "" : name) + "' (" + Threads.place(state, frames) + ")";
     }
 
     // ---- warm-up ----
 
-    /** Makes the JDK create its lazily created, never closed I/O infrastructure now. */
+    /**
+     * Makes the JDK create its lazily created, never closed I/O infrastructure now, and core's one
+     * such thread: the cleaner that reports unhandled failures, started by the first Deferred
+     * left holding one.
+     */
     private static void warmUp() {
+        Deferred.fail(new IllegalStateException("leak-check warm-up")).addErrback(handled -> null);
         try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 var selector = Selector.open()) {
             Thread reader = Thread.ofVirtual().name("leaks-warm-up").start(() -> {

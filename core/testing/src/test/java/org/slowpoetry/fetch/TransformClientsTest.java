@@ -31,7 +31,7 @@ import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.NetstringDecoder;
 import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.reactor.ReactorThread;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The two transform clients, the reactor's {@link TransformClient#xform} and the blocking

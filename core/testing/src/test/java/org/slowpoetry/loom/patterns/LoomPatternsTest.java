@@ -35,9 +35,9 @@ import org.slowpoetry.loom.Restart;
 import org.slowpoetry.loom.Scopes;
 import org.slowpoetry.loom.Supervisor;
 import org.slowpoetry.loom.TaskContext;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.ManualClock;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The rows of {@code core/loom-patterns.md}, run: each test holds one row's Loom form between

@@ -1,4 +1,4 @@
-package org.slowpoetry.testing;
+package org.slowpoetry.trial;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @ExtendWith(LeakCheck.class)
  * class BlockingServerTest { ... }
  * }
+ *
+ * <p>{@link ReactorExtension} and {@link LoomExtension} run it after their own checks (and after
+ * closing the reactor, or the scope); use it alone for tests of neither style.
  *
  * <p><b>Threading:</b> JUnit calls it on the test's thread; see {@link Leaks} on parallel tests.
  */
