@@ -136,7 +136,12 @@ final class RunProcess implements AutoCloseable {
             throw new AssertionError("the runner exited with " + process.exitValue() + "; stderr: " + stderr()
                     + "; stdout: " + stdout());
         }
-        for (String line : lines(log)) {
+        return listeningIn(lines(log), name);
+    }
+
+    /** The address of the first line {@code NAME listening on HOST:PORT} in {@code log}, any name if null. */
+    static Optional<InetSocketAddress> listeningIn(List<String> log, String name) {
+        for (String line : log) {
             Matcher m = LISTENING.matcher(line);
             if (m.matches() && (name == null || m.group(1).equals(name))) {
                 return Optional.of(new InetSocketAddress(m.group(2), Integer.parseInt(m.group(3))));
