@@ -23,7 +23,8 @@ public sealed interface LogTarget {
 
     /**
      * A log file rotated by size by the logging backend's own rolling writer (tinylog's): lines go
-     * to {@code FILE.N}, a new {@code FILE.N+1} is begun once {@code maxBytes} would be passed, and
+     * to {@code FILE.N}, a new {@code FILE.N+1} is begun when the next line would take it past
+     * {@code maxBytes} (tinylog does not count a file's first line, so a file may pass it by one), and
      * {@code FILE} itself is a (hard) link to the file being written, so that {@code tail FILE}
      * reads the current log. The {@code backups} newest finished files are kept, older ones deleted.
      * (twistd's {@code twistd.log.1}, {@code .2}... count the other way: its newest backup has the

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slowpoetry.cli.ExitCodes;
-import org.slowpoetry.cli.Main;
+import org.slowpoetry.servers.CommandLineRun;
 
 /**
- * {@code slowpoetry run} through {@link Main}'s command line, in this JVM: its help, the plugins'
+ * {@code slowpoetry run} through the command line ({@link CommandLineRun}), in this JVM: its help, the plugins'
  * help, and every mistake that is answered before anything starts: one line on stderr, exit 2
  * (or 1 for a pid file in use), nothing started, no pid file written. (Running is tested as a
  * child process: {@link RunPluginsTest} and the others.)
@@ -41,34 +39,18 @@ class RunCommandLineTest {
         poem = Files.writeString(dir.resolve("poem.txt"), "Roses are red,\nsockets are blue.\n");
     }
 
-    /** What a run of the command line printed, and its exit code. */
-    record Run(int code, String out, String err) {
-        /** The one line of stderr, failing if there is not exactly one. */
-        String errLine() {
-            List<String> lines = err.lines().toList();
-            assertEquals(1, lines.size(), () -> "one line on stderr, not: " + err);
-            return lines.getFirst();
-        }
-    }
-
     /** {@code slowpoetry run ARGS}, with the pid file in the test's directory; {@code POEM} is a poem file. */
-    private Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
+    private CommandLineRun run(String... args) {
         List<String> argv = new ArrayList<>(List.of("run", "--pidfile", dir.resolve("run.pid").toString()));
         for (String a : args) {
             argv.add(a.replace("POEM", poem.toString()));
         }
-        int code = Main.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(argv.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CommandLineRun.of(argv);
     }
 
     @Test
     void helpListsTheRunnerOptionsThenEveryPluginOnOneLine() {
-        Run run = run("--help");
+        CommandLineRun run = run("--help");
         assertEquals(ExitCodes.OK, run.code());
         String out = run.out();
         assertAll(
@@ -84,7 +66,7 @@ class RunCommandLineTest {
 
     @Test
     void helpAfterThePluginShowsThePluginsOptions() {
-        Run run = run("testpoetry", "--help");
+        CommandLineRun run = run("testpoetry", "--help");
         assertEquals(ExitCodes.OK, run.code());
         assertTrue(run.out().startsWith("Usage: slowpoetry run testpoetry"), run.out());
         assertTrue(run.out().contains("--poem") && run.out().contains("--port2"), run.out());
@@ -94,7 +76,7 @@ class RunCommandLineTest {
 
     @Test
     void anUnknownPluginIsNamedWithTheKnownOnes() {
-        Run run = run("--nodaemon", "nosuchpoetry", "--port", "1");
+        CommandLineRun run = run("--nodaemon", "nosuchpoetry", "--port", "1");
         assertEquals(ExitCodes.USAGE, run.code());
         String line = run.errLine();
         assertTrue(line.startsWith("slowpoetry run: unknown plugin 'nosuchpoetry'; the plugins are: "), line);
@@ -103,21 +85,21 @@ class RunCommandLineTest {
 
     @Test
     void noPluginAndNoApplicationFileIsAUsageError() {
-        Run run = run("--nodaemon");
+        CommandLineRun run = run("--nodaemon");
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().startsWith("slowpoetry run: missing plugin: name one of "), run.err());
     }
 
     @Test
     void aPluginAndAnApplicationFileTogetherIsAUsageError() {
-        Run run = run("--nodaemon", "--app", "x.java", "testpoetry");
+        CommandLineRun run = run("--nodaemon", "--app", "x.java", "testpoetry");
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().contains("give a plugin or --app FILE.java, not both"), run.err());
     }
 
     @Test
     void optionsAfterThePluginNameAreThePluginsOwn() {
-        Run run = run("--nodaemon", "testpoetry", "--poem", "POEM", "--nodaemon");
+        CommandLineRun run = run("--nodaemon", "testpoetry", "--poem", "POEM", "--nodaemon");
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().startsWith("slowpoetry run testpoetry: Unknown option: '--nodaemon'"), run.err());
     }
@@ -131,14 +113,14 @@ class RunCommandLineTest {
     void aBadPluginOptionIsOneLineNamingIt(String args, String expected) {
         List<String> argv = new ArrayList<>(List.of("--nodaemon", "testpoetry", "--poem", "POEM"));
         argv.addAll(List.of(args.split(" ")));
-        Run run = run(argv.toArray(String[]::new));
+        CommandLineRun run = run(argv.toArray(String[]::new));
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().startsWith("slowpoetry run " + expected), run.err());
     }
 
     @Test
     void aMissingRequiredPluginOptionIsOneLine() {
-        Run run = run("--nodaemon", "testpoetry");
+        CommandLineRun run = run("--nodaemon", "testpoetry");
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().startsWith("slowpoetry run testpoetry: Missing required option: '--poem"), run.err());
     }
@@ -153,14 +135,14 @@ class RunCommandLineTest {
             --stop-timeout | soon | '--stop-timeout': 'soon' is not a double
             """)
     void aBadRunnerOptionIsOneLineNamingIt(String option, String value, String expected) {
-        Run run = run("--nodaemon", option, value, "testpoetry", "--poem", "POEM");
+        CommandLineRun run = run("--nodaemon", option, value, "testpoetry", "--poem", "POEM");
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().startsWith("slowpoetry run: Invalid value for option " + expected), run.err());
     }
 
     @Test
     void logToStandardErrorNeedsTheForeground() {
-        Run run = run("--logfile", "-", "testpoetry", "--poem", "POEM");
+        CommandLineRun run = run("--logfile", "-", "testpoetry", "--poem", "POEM");
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().contains("'-' (standard error) needs --nodaemon"), run.err());
     }
@@ -170,7 +152,7 @@ class RunCommandLineTest {
         long alive = ProcessHandle.current().parent().orElseThrow().pid(); // the JVM that started the tests
         Path pidFile = Files.writeString(dir.resolve("run.pid"), alive + "\n");
 
-        Run run = run("--nodaemon", "testpoetry", "--poem", "POEM");
+        CommandLineRun run = run("--nodaemon", "testpoetry", "--poem", "POEM");
 
         assertEquals(ApplicationRunner.FAILED, run.code());
         assertEquals("slowpoetry run: another slowpoetry is running with pid " + alive + " (" + pidFile + ")",
@@ -188,7 +170,7 @@ class RunCommandLineTest {
                 }
                 """);
 
-        Run run = run("--nodaemon", "--app", app.toString());
+        CommandLineRun run = run("--nodaemon", "--app", app.toString());
 
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.err().contains(app + ":3: error: "), run.err());
@@ -206,7 +188,7 @@ class RunCommandLineTest {
     void anApplicationFileWithoutTheApplicationMethodIsOneLine(String source, String expected) throws IOException {
         Path app = Files.writeString(dir.resolve("NoMethod.java"), source);
 
-        Run run = run("--nodaemon", "--app", app.toString());
+        CommandLineRun run = run("--nodaemon", "--app", app.toString());
 
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().contains(expected), run.err());
