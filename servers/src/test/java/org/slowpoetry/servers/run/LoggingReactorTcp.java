@@ -11,13 +11,14 @@ import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.service.ReactorService;
 
 /**
- * A reactor TCP service for the runner's tests that logs its port: {@code NAME listening on
+ * A reactor TCP service for the runner's tests (the test plugin, the test application files) that
+ * logs its port: {@code NAME listening on
  * HOST:PORT} when started, {@code NAME stopped listening on HOST:PORT} when stopped. Each
  * connection is sent the poem and closed.
  *
  * <p><b>Threading:</b> the reactor's thread only, as every reactor service.
  */
-final class LoggingReactorTcp extends ReactorService {
+public final class LoggingReactorTcp extends ReactorService {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingReactorTcp.class);
 
     private final Reactor reactor;
@@ -27,7 +28,7 @@ final class LoggingReactorTcp extends ReactorService {
     /** Loop thread only. */
     private ListeningPort listening;
 
-    LoggingReactorTcp(String name, Reactor reactor, String iface, int port, PoemHolder poem) {
+    public LoggingReactorTcp(String name, Reactor reactor, String iface, int port, PoemHolder poem) {
         super(name, reactor);
         this.reactor = reactor;
         this.iface = iface;

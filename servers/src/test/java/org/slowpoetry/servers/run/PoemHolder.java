@@ -8,18 +8,19 @@ import org.slf4j.LoggerFactory;
 import org.slowpoetry.service.Lifecycle;
 
 /**
- * The text's {@code PoetryService} for the runner's tests: loads the poem when started.
+ * The text's {@code PoetryService} for the runner's tests (the test plugin, the test application
+ * files): loads the poem when started.
  *
  * <p><b>Threading:</b> {@code poem} is written by {@link #start()} and read by connections after
  * the service has started (volatile).
  */
-final class PoemHolder implements Lifecycle {
+public final class PoemHolder implements Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(PoemHolder.class);
 
     private final Path file;
     private volatile byte[] poem;
 
-    PoemHolder(Path file) {
+    public PoemHolder(Path file) {
         this.file = file;
     }
 
@@ -29,7 +30,7 @@ final class PoemHolder implements Lifecycle {
         LOG.info("loaded a poem from: {}", file);
     }
 
-    byte[] poem() {
+    public byte[] poem() {
         return poem;
     }
 }
