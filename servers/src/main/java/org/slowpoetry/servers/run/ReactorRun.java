@@ -48,6 +48,10 @@ final class ReactorRun {
             reactor.run(); // until finish() stops it
         }
         LOG.info("Main loop terminated.");
+        if (outcome == null) { // something else stopped the reactor, which closed what the services had open
+            return new RunOutcome.StopFailed(new ServiceException(top.name(),
+                    "the reactor stopped before " + top.name() + " did: a service or a callback stopped it", null));
+        }
         return outcome;
     }
 

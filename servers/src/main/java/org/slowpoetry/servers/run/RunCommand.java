@@ -1,6 +1,7 @@
 package org.slowpoetry.servers.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
     /** {@code --logfile -}: standard error. */
     static final String STDERR = "-";
 
+    // Injected and filled by picocli while it parses, on the main thread; read by call() on the same
+    // thread afterwards. The setters check their values as they are parsed.
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +97,6 @@ final class RunCommand implements Callable<Integer> {
             description = "The size at which the log file is rotated (512KB, 1MB, 2GB...). Default: ${DEFAULT-VALUE}.")
     long logMaxSize;
 
-    // Written by its setter while picocli parses (main thread), read by call().
     private int logBackups;
 
     @Option(names = "--log-backups", paramLabel = "N", defaultValue = "10",
@@ -105,7 +108,6 @@ final class RunCommand implements Callable<Integer> {
         logBackups = value;
     }
 
-    // Written by its setter while picocli parses (main thread), read by call().
     private Duration stopTimeout;
 
     @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -139,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
         if (request.isEmpty()) {
             return ExitCodes.OK; // a plugin's --help was printed
         }
+        requireWritableDirectory("--pidfile", pidfile);
         var pidFile = new PidFile(pidfile);
         PidFileState found = pidFile.state();
         if (found instanceof PidFileState.Running(long pid)) {
@@ -201,7 +204,16 @@ final class RunCommand implements Callable<Integer> {
         if (logfile == null && mode == RunMode.FOREGROUND) {
             return new LogTarget.StandardOutput();
         }
+        requireWritableDirectory("--logfile", logFile());
         return new LogTarget.RollingFile(logFile(), logMaxSize, logBackups);
+    }
+
+    /** Checks, before anything starts, that {@code file} can be made in its directory. */
+    private void requireWritableDirectory(String option, Path file) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            throw invalid(option, "cannot write " + file + ": " + directory + " is not a directory this process can write");
+        }
     }
 
     private Path logFile() {

@@ -39,9 +39,15 @@ class RunCommandLineTest {
         poem = Files.writeString(dir.resolve("poem.txt"), "Roses are red,\nsockets are blue.\n");
     }
 
-    /** {@code slowpoetry run ARGS}, with the pid file in the test's directory; {@code POEM} is a poem file. */
+    /**
+     * {@code slowpoetry run ARGS}, with the pid file in the test's directory unless ARGS name one;
+     * {@code POEM} is a poem file.
+     */
     private CommandLineRun run(String... args) {
-        List<String> argv = new ArrayList<>(List.of("run", "--pidfile", dir.resolve("run.pid").toString()));
+        List<String> argv = new ArrayList<>(List.of("run"));
+        if (!List.of(args).contains("--pidfile")) {
+            argv.addAll(List.of("--pidfile", dir.resolve("run.pid").toString()));
+        }
         for (String a : args) {
             argv.add(a.replace("POEM", poem.toString()));
         }
@@ -145,6 +151,15 @@ class RunCommandLineTest {
         CommandLineRun run = run("--logfile", "-", "testpoetry", "--poem", "POEM");
         assertEquals(ExitCodes.USAGE, run.code());
         assertTrue(run.errLine().contains("'-' (standard error) needs --nodaemon"), run.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--logfile, no-such-dir/run.log", "--pidfile, no-such-dir/run.pid"})
+    void aFileInADirectoryThatIsNotThereIsAUsageError(String option, String file) {
+        CommandLineRun run = run("--nodaemon", option, dir.resolve(file).toString(), "testpoetry", "--poem", "POEM");
+        assertEquals(ExitCodes.USAGE, run.code());
+        assertTrue(run.errLine().startsWith("slowpoetry run: Invalid value for option '" + option + "': cannot write "),
+                run.err());
     }
 
     @Test
