@@ -35,7 +35,8 @@ final class LoomRun {
     RunOutcome run() throws InterruptedException {
         // Completed with the signal's name by the JVM's signal thread; read by the main thread.
         var stopRequest = new CompletableFuture<String>();
-        try (var signals = StopSignals.install(stopRequest::complete)) {
+        StopSignals signals = StopSignals.install(stopRequest::complete);
+        try {
             try {
                 top.start();
             } catch (ServiceException e) {
@@ -58,6 +59,8 @@ final class LoomRun {
                 milestones.stopped();
             }
             return outcome;
+        } finally {
+            signals.close();
         }
     }
 

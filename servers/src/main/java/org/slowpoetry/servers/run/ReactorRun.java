@@ -43,9 +43,12 @@ final class ReactorRun {
     }
 
     RunOutcome run() {
-        try (var signals = StopSignals.install(name -> reactor.callFromThread(() -> onSignal(name)))) {
+        StopSignals signals = StopSignals.install(name -> reactor.callFromThread(() -> onSignal(name)));
+        try {
             reactor.callWhenRunning(this::start);
             reactor.run(); // until finish() stops it
+        } finally {
+            signals.close();
         }
         LOG.info("Main loop terminated.");
         if (outcome == null) { // something else stopped the reactor, which closed what the services had open

@@ -14,9 +14,12 @@ import sun.misc.SignalHandler;
  * the pid file goes, and the process exits 0.
  *
  * {@snippet :
- * try (var signals = StopSignals.install(name -> stopRequested.complete(name))) {
+ * StopSignals signals = StopSignals.install(name -> stopRequested.complete(name));
+ * try {
  *     // ... serve until stopRequested completes with "TERM" or "INT" ...
- * }   // the JVM's own handlers are back
+ * } finally {
+ *     signals.close();   // the JVM's own handlers are back
+ * }
  * }
  *
  * <p><b>Why {@code sun.misc.Signal}.</b> Without a handler of our own, SIGTERM and SIGINT make the
@@ -24,7 +27,8 @@ import sun.misc.SignalHandler;
  * cannot choose the exit status, and it runs while the main thread is still going. A handler
  * replaces the JVM's: the signal becomes a message, the main thread stops the services in order,
  * and the command returns normally with its own exit status. {@code sun.misc.Signal} (module
- * {@code jdk.unsupported}, exported for this very use) is the JDK's only API for it.
+ * {@code jdk.unsupported}, exported for this very use) is the JDK's only API for it; javac warns at
+ * each use of it (a warning no annotation silences), which is why it is used here and nowhere else.
  *
  * <p>A signal that the process started with ignored (SIGINT in a background job of a shell) stays
  * ignored: the JVM does not let a handler replace that.
