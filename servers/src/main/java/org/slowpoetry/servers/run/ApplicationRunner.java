@@ -103,7 +103,7 @@ final class ApplicationRunner {
 
     private int exitStatus(RunOutcome outcome) {
         return switch (outcome) {
-            case RunOutcome.Stopped(String signal) -> {
+            case RunOutcome.Stopped stopped -> {
                 LOG.info("Server Shut Down.");
                 yield ExitCodes.OK;
             }
@@ -121,7 +121,9 @@ final class ApplicationRunner {
     /** Logs {@code message} as an error (a daemon's user reads the log) and makes the exception Main reports. */
     private static UserException failure(String line, Throwable cause) {
         LOG.error(line);
-        LOG.debug("why", cause);
+        if (cause != null) {
+            LOG.debug("what caused: {}", line, cause);
+        }
         return new UserException(line, cause, FAILED);
     }
 

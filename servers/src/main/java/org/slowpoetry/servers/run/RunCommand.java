@@ -143,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
         }
         requireWritableDirectory("--pidfile", pidfile);
         var pidFile = new PidFile(pidfile);
-        PidFileState found = pidFile.state();
+        PidFileState found = pidFileState(pidFile);
         if (found instanceof PidFileState.Running(long pid)) {
             throw new UserException("another slowpoetry is running with pid " + pid + " (" + pidfile + ")", null,
                     ApplicationRunner.FAILED);
@@ -164,7 +164,11 @@ final class RunCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         log.info("Log opened.");
         if (found instanceof PidFileState.Stale(String why)) {
-            pidFile.delete();
+            try {
+                pidFile.delete();
+            } catch (IOException e) {
+                throw new UserException("cannot remove the stale pid file " + pidfile + ": " + Messages.reason(e), e);
+            }
             log.info("removed the stale pid file {}: {}", pidfile, why);
         }
         long pid = ProcessHandle.current().pid();
@@ -218,6 +222,14 @@ final class RunCommand implements Callable<Integer> {
 
     private Path logFile() {
         return Path.of(logfile == null ? DEFAULT_LOGFILE : logfile);
+    }
+
+    private PidFileState pidFileState(PidFile pidFile) {
+        try {
+            return pidFile.state();
+        } catch (IOException e) {
+            throw new UserException("cannot read the pid file " + pidfile + ": " + Messages.reason(e), e);
+        }
     }
 
     private void removePidFile(PidFile pidFile, long pid, Logger log) {
