@@ -29,8 +29,8 @@ import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.servers.PoetryServer;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The client contract: the rules every {@code get --style} keeps, proved on real sockets against

@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.protocol.Address;
+import org.slowpoetry.trial.LeakCheck;
 
 /** {@code slowpoetry get}: its help, its errors (one line, exit 2), and its exit codes. */
 @ExtendWith(LeakCheck.class)

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slowpoetry.testing.Leaks;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.Leaks;
 
 /** An interrupted fetch throws InterruptedException at once and leaves nothing open. */
 @Timeout(20)

@@ -26,8 +26,8 @@ import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.NetstringEncoder;
 import org.slowpoetry.protocol.PoemFraming;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * {@code get --netstrings} (Part 12, exercise 6), for every style: a poem framed as one netstring

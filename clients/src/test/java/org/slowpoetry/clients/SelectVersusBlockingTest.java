@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /** Part 2's result: waiting on all sockets at once beats waiting on one after another. */
 @ExtendWith(LeakCheck.class)

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * {@code get --style threaded}, Part 1's Figure 2: a platform thread per poem, the select client's

@@ -24,8 +24,8 @@ import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.servers.PoetryServer;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The clients of the transform server (Part 13 and Part 12's exercise 5), on real sockets against a

@@ -41,7 +41,9 @@ import org.slowpoetry.time.MonotonicClock;
  *   <li>raw descriptors: {@link #addReader}, {@link #addWriter}, {@link #removeReader},
  *       {@link #removeWriter}, {@link #removeAll} ({@code IReactorFDSet}, Part 4);
  *   <li>TCP: {@link #connectTCP} and {@link #listenTCP} with {@link Protocol}s made by factories
- *       ({@code IReactorTCP}, Parts 5 and 11).
+ *       ({@code IReactorTCP}, Parts 5 and 11);
+ *   <li>what it holds, for tests (Part 15): {@link #pendingCalls}, {@link #listeningPorts},
+ *       {@link #connections}.
  * </ul>
  *
  * <p>A callback that throws is logged with its stack trace and the loop goes on (Part 3's
@@ -456,6 +458,32 @@ public final class Reactor implements EventLoop, AutoCloseable {
     public List<WriteDescriptor> getWriters() {
         checkInLoop("getWriters");
         return registry.writers();
+    }
+
+    // ---------------------------------------------------------------- what it holds (trial's dirty-reactor check)
+
+    /**
+     * The calls scheduled with {@link #callLater} that have neither run nor been cancelled, in the
+     * order they will run (as {@link ManualEventLoop#pendingCalls()}). With
+     * {@link #listeningPorts()}, {@link #connections()}, {@link #getReaders()} and
+     * {@link #getWriters()}, what a test left behind: {@code slowpoetry-testing}'s
+     * {@code ReactorExtension} fails such a test, as trial does.
+     */
+    public List<DelayedCall> pendingCalls() {
+        checkInLoop("pendingCalls");
+        return timers.pending();
+    }
+
+    /** The ports from {@link #listenTCP} that are still open. */
+    public List<ListeningPort> listeningPorts() {
+        checkInLoop("listeningPorts");
+        return registry.owners(ListeningPort.class);
+    }
+
+    /** The TCP connections still open, accepted or made: their transports. */
+    public List<Transport> connections() {
+        checkInLoop("connections");
+        return registry.owners(Transport.class);
     }
 
     // ---------------------------------------------------------------- TCP (Parts 5 and 11)

@@ -105,6 +105,16 @@ final class ScheduledCall implements DelayedCall {
     @Override
     public String toString() {
         return "DelayedCall[" + state.name().toLowerCase(java.util.Locale.ROOT) + ", time=" + time
-                + ", task=" + task + "]";
+                + ", task=" + describe(task) + "]";
+    }
+
+    /**
+     * The task as a reader can place it: its own {@code toString()}, or for a lambda or method
+     * reference (whose {@code toString()} is a generated name) the class that wrote it.
+     */
+    private static String describe(Runnable task) {
+        String name = task.getClass().getName();
+        int lambda = name.indexOf("$$Lambda");
+        return task.getClass().isHidden() && lambda > 0 ? "a lambda in " + name.substring(0, lambda) : task.toString();
     }
 }

@@ -108,6 +108,13 @@ final class SelectorRegistry {
                 .filter(Objects::nonNull).toList();
     }
 
+    /** The owners of the registered channels that are {@code type}s (listening ports, connections). */
+    <T> List<T> owners(Class<T> type) {
+        assert reactor.inEventLoop();
+        return liveKeys().stream().map(k -> ((Handle) k.attachment()).owner)
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
     // ---------------------------------------------------------------- for the TCP classes
 
     /**

@@ -17,12 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.defer.InlineCallbacks;
-import org.slowpoetry.testing.LeakCheck;
 
 /**
  * The rule of {@link EventLoop}'s Threading paragraph, proved once against every implementation:
@@ -33,7 +31,6 @@ import org.slowpoetry.testing.LeakCheck;
  * reactor's thread is covered by {@code InlineBodyOnReactorTest}).
  */
 @Timeout(10)
-@ExtendWith(LeakCheck.class)
 class EventLoopContractTest {
     /** The loops a test made, closed after it; test thread only. */
     private final List<EventLoop> made = new ArrayList<>();

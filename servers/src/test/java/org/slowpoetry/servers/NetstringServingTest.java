@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.protocol.NetstringEncoder;
 import org.slowpoetry.protocol.PoemFraming;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * {@code serve slow|fast --netstrings} (Part 12, exercise 6), for every impl and kind: the bytes on

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.Main;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * {@code slowpoetry serve} through {@link Main}'s command line: help, and every way to get the

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.Main;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** {@code slowpoetry serve transform} through {@link Main}'s command line: help and bad options. */
 @ExtendWith(LeakCheck.class)

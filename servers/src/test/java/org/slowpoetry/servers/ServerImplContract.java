@@ -24,8 +24,8 @@ import org.slowpoetry.servers.RecordingServerEvents.Dropped;
 import org.slowpoetry.servers.RecordingServerEvents.Finished;
 import org.slowpoetry.servers.RecordingServerEvents.Listening;
 import org.slowpoetry.servers.RecordingServerEvents.Sent;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * What every {@link ServerImpl} must do, as tests on real loopback sockets. An impl's test class

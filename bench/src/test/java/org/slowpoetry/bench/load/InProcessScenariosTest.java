@@ -16,8 +16,8 @@ import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
 import org.slowpoetry.servers.ServerImpl;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.servers.ServerImpls;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * Every scenario's client side at a tiny size against every Java impl on the class path, in this

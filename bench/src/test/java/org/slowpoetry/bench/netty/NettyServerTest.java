@@ -28,7 +28,7 @@ import org.slowpoetry.servers.ServerEvents;
 import org.slowpoetry.servers.ServerImpl;
 import org.slowpoetry.servers.ServerImpls;
 import org.slowpoetry.servers.ServerKind;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 @ExtendWith(LeakCheck.class)
 @Timeout(30)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.Main;
 import org.slowpoetry.clients.ClientStyles;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 import picocli.CommandLine;
 
 /** {@code slowpoetry demo} end to end: real servers in-process, real clients, at high speed. */

@@ -25,7 +25,7 @@ import org.slowpoetry.loom.Mailbox;
 import org.slowpoetry.loom.Monitored;
 import org.slowpoetry.loom.ProcessScope;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * Main's receive loop on its own, with processes that send what the test scripts, in the order it

@@ -23,7 +23,7 @@ import org.slowpoetry.clients.TaskListener;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.fetch.FetchSettings;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** {@code get --style erlang}: the Part 20 exercises and the supervised retries, end to end. */
 @ExtendWith(LeakCheck.class)

@@ -18,7 +18,7 @@ import org.slowpoetry.clients.ScriptedPoetryServer;
 import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** {@code get --style haskell}: a line per line of poetry, and each poem as soon as it is complete. */
 @ExtendWith(LeakCheck.class)

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * {@code StructuredTaskScope} deadline (the common pool's {@code ForkJoinPool.commonPool-delayScheduler}),
  * and the I/O pollers made when a virtual thread first blocks on a socket ({@code MasterPoller},
  * {@code SubPoller-N}, each with an epoll fd), so that a leak check does not blame the first test
- * that happens to cause them. ({@code org.slowpoetry.testing.Leaks} does not
+ * that happens to cause them. ({@code org.slowpoetry.trial.Leaks} does not
  * know this JDK thread yet; see the report.)
  *
  * <p><b>Threading:</b> call from a test class's {@code @BeforeAll}; idempotent.

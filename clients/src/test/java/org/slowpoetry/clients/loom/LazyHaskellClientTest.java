@@ -20,7 +20,7 @@ import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** {@code get --style haskell-lazy}: the poems' text, in order, streamed line by line. */
 @ExtendWith(LeakCheck.class)

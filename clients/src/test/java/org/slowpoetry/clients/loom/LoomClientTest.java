@@ -21,7 +21,7 @@ import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.fetch.FetchSettings;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** {@code get --style loom}: the select client's lines, and {@code --timeout} as every style has it. */
 @ExtendWith(LeakCheck.class)

@@ -18,7 +18,7 @@ import org.slowpoetry.clients.RecordingListener;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.fetch.FetchSettings;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * An interrupted fetch throws {@link InterruptedException} and leaves no thread or socket behind:

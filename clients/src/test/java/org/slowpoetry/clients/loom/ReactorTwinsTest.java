@@ -32,7 +32,7 @@ import org.slowpoetry.clients.TestTransformServer;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.servers.PoetryServer;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The Loom versions of clients 3.0 to 8.0 print what their reactor twins print: against the same

@@ -16,8 +16,8 @@ import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
 import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.protocol.Address;
+import org.slowpoetry.trial.LeakCheck;
 
 /** Part 4's broken client: a doRead that blocks turns the reactor into a blocking client. */
 @ExtendWith(LeakCheck.class)

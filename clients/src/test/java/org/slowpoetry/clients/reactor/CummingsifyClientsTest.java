@@ -22,8 +22,8 @@ import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 import org.slowpoetry.clients.reactor.ReactorTesting.Cli;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.servers.PoetryServer;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * Part 10's flaky transformation, made repeatable with {@code --seed}: each task has its own seeded

@@ -22,7 +22,7 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
 import org.slowpoetry.clients.reactor.ReactorTesting.Cli;
 import org.slowpoetry.fetch.FetchFailure;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * Part 4's second exercise and {@code --timeout} for every reactor style: give up on a server that

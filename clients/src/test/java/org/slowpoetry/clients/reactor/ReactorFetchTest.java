@@ -19,7 +19,7 @@ import org.slowpoetry.clients.TaskOutcome;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.ReactorState;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** The frame of every reactor client: who runs what, when the reactor stops, and what is left open. */
 @ExtendWith(LeakCheck.class)

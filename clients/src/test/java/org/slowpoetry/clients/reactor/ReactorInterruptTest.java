@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.GetOptions;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * An interrupted reactor fetch stops its reactor (which loses every connection and fails every

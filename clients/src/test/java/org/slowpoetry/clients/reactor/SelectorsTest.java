@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.clients.ClientStyles;
 import org.slowpoetry.clients.TaskOutcome;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
+import org.slowpoetry.trial.LeakCheck;
 
 /** {@code --selector epoll|poll}: the clients behave the same on both (Part 3's choice of reactor). */
 @ExtendWith(LeakCheck.class)

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slowpoetry.clients.ClientStyles;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.clients.reactor.ReactorTesting.Captured;
+import org.slowpoetry.trial.LeakCheck;
 
 /** Part 5's stack example (on stderr): under dataReceived, the transport's doRead; above it, the reactor's loop. */
 @ExtendWith(LeakCheck.class)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.defer.Deferred;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * {@code slowpoetry tour --check} as a test, so that CI runs it: every installed example, run and

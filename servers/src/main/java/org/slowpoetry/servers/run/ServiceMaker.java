@@ -18,6 +18,13 @@ import org.slowpoetry.service.ServiceContext;
  * }
  * }
  *
+ * <p><b>Logging.</b> The runner loads every plugin, and parses the chosen one's options, before it
+ * configures the log ({@code --logfile}): a maker's constructor, its static initialiser and
+ * {@link #newOptions()}, and the options class, must not log or get a logger (a static
+ * {@code Logger} field counts: getting a logger fixes the log's configuration, and the runner then
+ * fails). {@link #makeService} runs once the log is configured; the services it builds may log as
+ * they like.
+ *
  * <p><b>Threading:</b> the runner calls every method on its main thread, before starting anything.
  *
  * @param <O> the plugin's options: a picocli {@code @Command} object whose fields picocli fills from

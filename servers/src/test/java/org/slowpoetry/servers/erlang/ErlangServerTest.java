@@ -36,8 +36,8 @@ import org.slowpoetry.servers.ServerImpls;
 import org.slowpoetry.servers.ServerKind;
 import org.slowpoetry.servers.TestPoems;
 import org.slowpoetry.servers.erlang.ErlangPoetryServer.ConnectionWork;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.ManualClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /** What only the erlang impl promises: a crash stays in its process and is reported by its monitor. */
 @ExtendWith(LeakCheck.class)

@@ -28,7 +28,7 @@ import org.slowpoetry.service.LoomTcpServer;
 import org.slowpoetry.service.ReactorMultiService;
 import org.slowpoetry.service.ReactorTcpServer;
 import org.slowpoetry.service.Service;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 

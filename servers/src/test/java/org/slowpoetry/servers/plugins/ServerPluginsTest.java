@@ -17,7 +17,7 @@ import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.BadAddressException;
 import org.slowpoetry.servers.proxy.ProxyConfig;
 import org.slowpoetry.servers.service.TestRunner;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.PicocliException;

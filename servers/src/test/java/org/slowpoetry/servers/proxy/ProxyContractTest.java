@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.servers.Clients;
 import org.slowpoetry.servers.PoetryServer;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.time.ManualClock;
 import org.slowpoetry.time.MonotonicClock;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * What every poetry proxy must do, run against each impl and version, on real loopback sockets

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slowpoetry.testing.Leaks;
 import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
@@ -36,6 +35,7 @@ import org.slowpoetry.servers.ServerImpl;
 import org.slowpoetry.servers.ServerImpls;
 import org.slowpoetry.servers.ServerKind;
 import org.slowpoetry.time.ManualClock;
+import org.slowpoetry.trial.Leaks;
 
 /** The reactor poetry servers on real sockets: what they send, when, to how many, and what they leave. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

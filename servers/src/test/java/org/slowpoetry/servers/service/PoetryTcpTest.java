@@ -29,7 +29,7 @@ import org.slowpoetry.service.ReactorMultiService;
 import org.slowpoetry.service.Service;
 import org.slowpoetry.service.ServiceState;
 import org.slowpoetry.testing.CapturedLog;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * Poetry served by service trees over real loopback ports, the way an application file builds

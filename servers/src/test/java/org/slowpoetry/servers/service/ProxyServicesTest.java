@@ -30,7 +30,7 @@ import org.slowpoetry.service.ReactorMultiService;
 import org.slowpoetry.service.ReactorTcpServer;
 import org.slowpoetry.service.Service;
 import org.slowpoetry.testing.CapturedLog;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** The caching proxy as services (exercises 16.2 and 16.4), in both styles, over real loopback ports. */
 @ExtendWith(LeakCheck.class)

@@ -25,7 +25,7 @@ import org.slowpoetry.service.LoomTcpServer;
 import org.slowpoetry.service.ReactorTcpServer;
 import org.slowpoetry.service.Service;
 import org.slowpoetry.service.ServiceState;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 import org.slowpoetry.transform.TransformRequest;
 import org.slowpoetry.transform.TransformService;
 

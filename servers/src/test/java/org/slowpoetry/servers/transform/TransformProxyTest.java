@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.NetstringEncoder;
 import org.slowpoetry.servers.Clients;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.transform.Cummingsify;
 import org.slowpoetry.transform.TransformRequest;
 import org.slowpoetry.transform.TransformService;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The transformation proxy (Part 14, exercise 4), run as every {@link TransformImpl} in front of a

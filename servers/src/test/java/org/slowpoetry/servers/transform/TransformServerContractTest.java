@@ -24,12 +24,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slowpoetry.protocol.NetstringEncoder;
 import org.slowpoetry.servers.Clients;
-import org.slowpoetry.testing.LeakCheck;
 import org.slowpoetry.transform.LineRequest;
 import org.slowpoetry.transform.Transform;
 import org.slowpoetry.transform.TransformRegistry;
 import org.slowpoetry.transform.TransformRequest;
 import org.slowpoetry.transform.TransformService;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * The transformation server's contract (Part 12 and its exercises 1 to 4), run against every

@@ -10,7 +10,7 @@ import java.util.concurrent.StructuredTaskScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /** The rules the gen twins rely on: strict turns, messages each way, and no thread left behind. */
 @ExtendWith(LeakCheck.class)

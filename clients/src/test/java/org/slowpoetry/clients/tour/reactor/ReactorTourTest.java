@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.clients.tour.ExpectedOutput;
 import org.slowpoetry.clients.tour.TourExample;
 import org.slowpoetry.clients.tour.TourExamples;
-import org.slowpoetry.testing.LeakCheck;
+import org.slowpoetry.trial.LeakCheck;
 
 /**
  * Part 3's programs, as {@code slowpoetry tour --check} runs them: each prints what its expected
