@@ -68,9 +68,10 @@ final class TcpFacade {
     /** Twisted's Factory.doStart: the first port or connector to use a factory starts it. */
     void startFactory(ProtocolFactory factory) {
         assert reactor.inEventLoop();
-        if (factoryUses.merge(factory, 1, Integer::sum) == 1) {
-            factory.startFactory();
+        if (!factoryUses.containsKey(factory)) {
+            factory.startFactory(); // counted only once it has started: a throw leaves no use behind
         }
+        factoryUses.merge(factory, 1, Integer::sum);
     }
 
     /** Twisted's Factory.doStop: the last port or connector to stop using a factory stops it. */

@@ -72,7 +72,16 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
             throw new CannotListenException("cannot listen on " + describe(bindTo) + ": " + e.getMessage(), e);
         }
         var port = new TcpPort(reactor, channel, factory, bound);
-        reactor.tcp().startFactory(factory);
+        try {
+            reactor.tcp().startFactory(factory);
+        } catch (RuntimeException | Error e) {
+            try {
+                channel.close(); // the factory could not start: nothing is left listening
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         reactor.registry().adopt(port);
         reactor.registry().interest(port, true, true);
         return port;

@@ -346,4 +346,39 @@ class TcpTest {
         }
         assertEquals(List.of("start", "a stopped", "stop"), events);
     }
+
+    @Test
+    void aFactoryThatCannotStartLeavesNothingListeningAndIsNotCountedAsUsed() throws Exception {
+        var starts = new CopyOnWriteArrayList<String>();
+        ProtocolFactory failing = new ProtocolFactory() {
+            @Override
+            public Protocol buildProtocol(SocketAddress address) {
+                return null;
+            }
+
+            @Override
+            public void startFactory() {
+                starts.add("start");
+                throw new IllegalStateException("no poem to serve");
+            }
+        };
+        try (Reactor reactor = Reactor.open(); var loop = ReactorThread.start(reactor, "t-reactor");
+                var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = probe.getLocalPort();
+            probe.close();
+            loop.call(() -> {
+                var e = assertThrows(IllegalStateException.class, () -> reactor.listenTCP(port, failing, "127.0.0.1"));
+                assertEquals("no poem to serve", e.getMessage());
+                assertEquals(List.of(), reactor.listeningPorts());
+                // a second try starts the factory again: the failed start left no use behind
+                assertThrows(IllegalStateException.class, () -> reactor.listenTCP(port, failing, "127.0.0.1"));
+                return null;
+            });
+            // and the port is free: the channel was closed, not leaked
+            try (var again = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                assertEquals(port, again.getLocalPort());
+            }
+        }
+        assertEquals(List.of("start", "start"), starts);
+    }
 }
