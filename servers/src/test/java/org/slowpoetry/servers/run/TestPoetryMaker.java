@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.servers.service.PoetryService;
+import org.slowpoetry.servers.service.PoetryTcp;
 import org.slowpoetry.service.Lifecycle;
 import org.slowpoetry.service.LoomMultiService;
 import org.slowpoetry.service.LoomService;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code testpoetry}, a plugin for the runner's tests (registered in the test resources): the
  * text's fastpoetry, a poem loaded at start and sent whole to each connection, in either style, on
- * one port or two, and, on request, with a stop that never ends. Its TCP services log
- * {@code NAME listening on HOST:PORT} as the real ones do, so the tests find their ports.
+ * one port or two, and, on request, with a stop that never ends; built on the library's services
+ * ({@code PoetryService}, {@code PoetryTcp}), whose {@code NAME listening on HOST:PORT} lines tell
+ * the tests their ports.
  *
  * <p><b>Threading:</b> as {@link ServiceMaker}: the runner's main thread.
  */
@@ -74,30 +77,30 @@ public final class TestPoetryMaker implements ServiceMaker<TestPoetryMaker.Optio
         if (!Files.isReadable(o.poem)) {
             throw new IllegalArgumentException("cannot read the poem " + o.poem);
         }
-        var poem = new PoemHolder(o.poem);
+        var poem = new PoetryService(o.poem);
         return switch (o.impl) {
             case reactor -> {
                 Reactor reactor = context.reactor();
                 var top = new ReactorMultiService(name(), reactor);
-                top.add(ReactorService.of("poetry", reactor, poem));
+                top.add(poem.reactor("poetry", reactor));
                 if (o.hangOnStop) {
                     top.add(new HangingReactorService(reactor));
                 }
-                top.add(new LoggingReactorTcp("tcp-1", reactor, o.iface, o.port, poem));
+                top.add(PoetryTcp.fast().reactor("tcp-1", reactor, o.iface, o.port, poem));
                 if (o.port2 != null) {
-                    top.add(new LoggingReactorTcp("tcp-2", reactor, o.iface, o.port2, poem));
+                    top.add(PoetryTcp.fast().reactor("tcp-2", reactor, o.iface, o.port2, poem));
                 }
                 yield top;
             }
             case loom -> {
                 var top = new LoomMultiService(name());
-                top.add(LoomService.of("poetry", poem));
+                top.add(poem.loom("poetry"));
                 if (o.hangOnStop) {
                     top.add(LoomService.of("hang", Hang.FOREVER));
                 }
-                top.add(new LoggingLoomTcp("tcp-1", o.iface, o.port, poem));
+                top.add(PoetryTcp.fast().loom("tcp-1", o.iface, o.port, poem));
                 if (o.port2 != null) {
-                    top.add(new LoggingLoomTcp("tcp-2", o.iface, o.port2, poem));
+                    top.add(PoetryTcp.fast().loom("tcp-2", o.iface, o.port2, poem));
                 }
                 yield top;
             }

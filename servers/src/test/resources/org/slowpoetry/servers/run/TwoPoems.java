@@ -1,16 +1,15 @@
 import java.nio.file.Path;
 import org.slowpoetry.reactor.Reactor;
-import org.slowpoetry.servers.run.LoggingReactorTcp;
-import org.slowpoetry.servers.run.PoemHolder;
+import org.slowpoetry.servers.service.PoetryService;
+import org.slowpoetry.servers.service.PoetryTcp;
 import org.slowpoetry.service.Application;
 import org.slowpoetry.service.ReactorMultiService;
-import org.slowpoetry.service.ReactorService;
 import org.slowpoetry.service.ServiceContext;
 
 /**
  * An application file for the runner's tests, in the shape of exercise 16.1: two poems on two
- * ports, each poem with its port in a multi-service of its own. It builds on the test classes
- * (on the class path of the runner the tests start), as an application file builds on a library.
+ * ports, each poem with its port in a multi-service of its own, on the library's services (as
+ * {@code servers/examples/TwoPoems.java}, but on ports the system picks).
  * Paths are relative to the directory the runner runs in, as a .tac file's are.
  */
 class TwoPoems {
@@ -25,10 +24,10 @@ class TwoPoems {
 
     /** A poem and the port that serves it: tcp-NAME. */
     static ReactorMultiService poetry(String name, Reactor reactor, Path file) {
-        var poem = new PoemHolder(file);
+        var poem = new PoetryService(file);
         var poetry = new ReactorMultiService("poetry-" + name, reactor);
-        poetry.add(ReactorService.of("poem-" + name, reactor, poem));
-        poetry.add(new LoggingReactorTcp("tcp-" + name, reactor, "127.0.0.1", 0, poem));
+        poetry.add(poem.reactor("poem-" + name, reactor));
+        poetry.add(PoetryTcp.fast().reactor("tcp-" + name, reactor, "127.0.0.1", 0, poem));
         return poetry;
     }
 }
