@@ -1,44 +1,53 @@
 package org.slowpoetry.service;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.slowpoetry.testing.TcpClients.assertRefused;
-import static org.slowpoetry.testing.TcpClients.connect;
-import static org.slowpoetry.testing.TcpClients.fetch;
+import static org.slowpoetry.trial.TrialAssertions.assertFailure;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.slowpoetry.defer.Deferred;
+import org.slowpoetry.defer.InlineCallbacks;
+import org.slowpoetry.fetch.FetchSettings;
+import org.slowpoetry.fetch.PoetryClient;
+import org.slowpoetry.protocol.Address;
 import org.slowpoetry.reactor.CannotListenException;
 import org.slowpoetry.reactor.Protocol;
 import org.slowpoetry.reactor.ProtocolFactory;
 import org.slowpoetry.reactor.Reactor;
-import org.slowpoetry.reactor.ReactorThread;
 import org.slowpoetry.testing.CapturedLog;
-import org.slowpoetry.trial.LeakCheck;
+import org.slowpoetry.trial.AccumulatingClient;
+import org.slowpoetry.trial.ReactorTest;
+import org.slowpoetry.trial.Trial;
 
-/** The reactor TCP service on a real reactor and real loopback ports. */
-@ExtendWith(LeakCheck.class)
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+/**
+ * The reactor TCP service as trial tests it (Part 15, exercise 15.3): each test runs on its own
+ * reactor, starts the service there and talks to it with clients on the same reactor
+ * ({@link PoetryClient#getPoetry}, {@link AccumulatingClient}); {@code tearDown} hands over the
+ * service's stop, as the text's returns {@code port.stopListening()}, and the dirty-reactor check
+ * after it proves the port and every connection gone.
+ */
+@ReactorTest(timeout = 20)
 class ReactorTcpServerTest {
 
     private static final byte[] POEM = "a poem with ünïcode\nin two lines\n".getBytes(StandardCharsets.UTF_8);
+
+    private static final FetchSettings SETTINGS = FetchSettings.defaults();
 
     /** Writes the poem and closes, as Part 11's fast server does. */
     private static final ProtocolFactory POET = peer -> new Protocol() {
@@ -49,64 +58,48 @@ class ReactorTcpServerTest {
         }
     };
 
-    /** The reactor's thread, started after LeakCheck's snapshot, so that a leak of it counts. */
-    private ReactorThread thread;
-    private Reactor reactor;
+    /** The service the test started, null if none. Reactor thread only. */
+    private ReactorTcpServer tcp;
 
-    @BeforeEach
-    void startAReactor() throws IOException {
-        thread = ReactorThread.start(Reactor.open(), "reactor-tcp-test");
-        reactor = thread.reactor();
-    }
-
+    /** trial's {@code tearDown}: the stop, waited for (a second stop waits for the first). */
     @AfterEach
-    void closeTheReactor() {
-        thread.close();
+    void tearDown(Trial trial) {
+        if (tcp != null) {
+            trial.waitFor(tcp.stop());
+        }
     }
 
-    private void start(ReactorService service) throws Exception {
-        thread.call(() -> {
-            service.start();
-            return null;
-        });
-    }
-
-    /** Stops {@code service} on the loop and waits for its Deferred; returns what it fired with. */
-    private Object stop(ReactorService service) throws Exception {
-        var outcome = new CompletableFuture<Object>();
-        thread.execute(() -> service.stop().addBoth(result -> {
-            outcome.complete(result == null ? "stopped" : result);
+    @Test
+    void eachConnectionIsServedByAProtocolFromTheFactory(Reactor reactor, Trial trial) throws ServiceException {
+        start(new ReactorTcpServer("tcp", reactor, "127.0.0.1", 0, POET));
+        Address address = Address.of(tcp.address());
+        Deferred<List<byte[]>> two = Deferred.gatherResults(List.of(
+                PoetryClient.getPoetry(reactor, address, SETTINGS), PoetryClient.getPoetry(reactor, address, SETTINGS)),
+                false);
+        trial.waitFor(two.thenApply(poems -> {
+            assertArrayEquals(POEM, poems.get(0));
+            assertArrayEquals(POEM, poems.get(1));
             return null;
         }));
-        return outcome.get(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void eachConnectionIsServedByAProtocolFromTheFactory() throws Exception {
-        var tcp = new ReactorTcpServer("tcp", reactor, "127.0.0.1", 0, POET);
-        start(tcp);
-        assertArrayEquals(POEM, fetch(tcp.address()));
-        assertArrayEquals(POEM, fetch(tcp.address()));
-        assertEquals("stopped", stop(tcp));
-    }
-
-    @Test
-    void stopClosesThePortSoANewConnectIsRefused() throws Exception {
-        var tcp = new ReactorTcpServer("tcp", reactor, "127.0.0.1", 0, POET);
-        start(tcp);
+    void stopClosesThePortSoANewConnectIsRefused(Reactor reactor, Trial trial) throws ServiceException {
+        start(new ReactorTcpServer("tcp", reactor, "127.0.0.1", 0, POET));
         InetSocketAddress address = tcp.address();
-        assertEquals("stopped", stop(tcp));
-        assertEquals(ServiceState.STOPPED, tcp.state());
-        assertRefused(address);
+        trial.waitFor(tcp.stop().thenCompose(stopped -> {
+            assertEquals(ServiceState.STOPPED, tcp.state());
+            return assertFailure(AccumulatingClient.connect(reactor, address), ConnectException.class);
+        }));
     }
 
     @Test
-    void aConnectionAcceptedBeforeTheStopGoesOnAsTwistedsDo() throws Exception {
-        var connected = new CountDownLatch(1);
+    void aConnectionAcceptedBeforeTheStopGoesOnAsTwistedsDo(Reactor reactor, Trial trial) throws ServiceException {
+        var accepted = new Deferred<Void>();
         ProtocolFactory echo = peer -> new Protocol() {
             @Override
             protected void connectionMade() {
-                connected.countDown();
+                accepted.callback(null);
             }
 
             @Override
@@ -115,22 +108,23 @@ class ReactorTcpServerTest {
                 transport().loseConnection();
             }
         };
-        var tcp = new ReactorTcpServer("echo", reactor, "127.0.0.1", 0, echo);
-        start(tcp);
-        try (Socket client = connect(tcp.address())) {
-            assertTrue(connected.await(10, TimeUnit.SECONDS));
-            assertEquals("stopped", stop(tcp));
-            client.getOutputStream().write("still here".getBytes(StandardCharsets.US_ASCII));
-            assertEquals("still here", new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
-        }
+        start(new ReactorTcpServer("echo", reactor, "127.0.0.1", 0, echo));
+        trial.waitFor(InlineCallbacks.run(reactor, ic -> {
+            AccumulatingClient client = ic.await(AccumulatingClient.connect(reactor, tcp.address()));
+            ic.await(accepted);
+            ic.await(tcp.stop());
+            client.write("still here".getBytes(US_ASCII));
+            assertEquals("still here", new String(ic.await(client.received()), US_ASCII));
+            return null;
+        }));
     }
 
     @Test
-    void aBusyPortFailsTheStartNamingTheServiceAndTheAddress() throws Exception {
+    void aBusyPortFailsTheStartNamingTheServiceAndTheAddress(Reactor reactor) throws IOException {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            var tcp = new ReactorTcpServer("tcp-" + port, reactor, "127.0.0.1", port, POET);
-            var e = assertThrows(ServiceException.class, () -> start(tcp));
+            var e = assertThrows(ServiceException.class,
+                    () -> start(new ReactorTcpServer("tcp-" + port, reactor, "127.0.0.1", port, POET)));
             assertTrue(e.getMessage().startsWith("cannot start tcp-" + port + ": cannot listen on 127.0.0.1:" + port + ": "),
                     e.getMessage());
             assertInstanceOf(CannotListenException.class, e.getCause());
@@ -139,20 +133,38 @@ class ReactorTcpServerTest {
     }
 
     @Test
-    void startOffTheLoopThrowsAndLeavesTheServiceNew() {
-        var tcp = new ReactorTcpServer("tcp", reactor, "127.0.0.1", 0, POET);
-        assertThrows(WrongThreadException.class, tcp::start);
-        assertEquals(ServiceState.NEW, tcp.state());
+    void startOffTheLoopThrowsAndLeavesTheServiceNew(Reactor reactor, Trial trial) {
+        var offLoop = new ReactorTcpServer("tcp", reactor, "127.0.0.1", 0, POET);
+        Executor aVirtualThread = task -> Thread.ofVirtual().name("off-the-loop").start(task);
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+            try {
+                offLoop.start();
+            } catch (ServiceException e) {
+                throw new CompletionException(e);
+            }
+        }, aVirtualThread);
+        trial.waitFor(assertFailure(Deferred.fromFuture(started, reactor), WrongThreadException.class).thenApply(e -> {
+            assertEquals(ServiceState.NEW, offLoop.state());
+            return null;
+        }));
     }
 
     @Test
-    void startAndStopAreLoggedWithTheNameAndTheBoundAddress() throws Exception {
+    void startAndStopAreLoggedWithTheNameAndTheBoundAddress(Reactor reactor, Trial trial) throws ServiceException {
         long mark = CapturedLog.mark();
-        var tcp = new ReactorTcpServer("tcp-test", reactor, "127.0.0.1", 0, POET);
-        start(tcp);
+        start(new ReactorTcpServer("tcp-test", reactor, "127.0.0.1", 0, POET));
         int port = tcp.address().getPort();
-        stop(tcp);
-        assertEquals(List.of("INFO tcp-test listening on 127.0.0.1:" + port, "INFO tcp-test stopped listening on 127.0.0.1:" + port),
-                CapturedLog.since(mark).stream().filter(l -> l.contains("tcp-test")).toList());
+        trial.waitFor(tcp.stop().thenApply(stopped -> {
+            assertEquals(List.of("INFO tcp-test listening on 127.0.0.1:" + port,
+                            "INFO tcp-test stopped listening on 127.0.0.1:" + port),
+                    CapturedLog.since(mark).stream().filter(l -> l.contains("tcp-test")).toList());
+            return null;
+        }));
+    }
+
+    /** trial's {@code setUp} step, in the test: starts {@code service} as the test's, which tearDown stops. */
+    private void start(ReactorTcpServer service) throws ServiceException {
+        tcp = service;
+        service.start();
     }
 }
