@@ -32,6 +32,11 @@ final class Findings {
         }
     }
 
+    /** Whether no check has found a problem so far. */
+    boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
     /** Throws the first problem, the others suppressed in it; returns if there is none. */
     void throwIfAny() {
         if (!problems.isEmpty()) {
@@ -39,6 +44,15 @@ final class Findings {
             problems.subList(1, problems.size()).forEach(first::addSuppressed);
             throw first;
         }
+    }
+
+    /**
+     * How a failed cleanup ({@link Trial#addCleanup}, {@link LoomTestScope#addCleanup}) fails the
+     * test: an assertion a cleanup made as it is, anything else named.
+     */
+    static AssertionError cleanupFailed(String test, Throwable failure) {
+        return failure instanceof AssertionError assertion ? assertion
+                : new AssertionError("a cleanup of " + test + " failed: " + failure, failure);
     }
 
     /** {@code heading}, then each line on a line of its own, indented: a failure message. */

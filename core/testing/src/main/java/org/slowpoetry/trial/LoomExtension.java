@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <li>a {@link Leaks#snapshot() leak snapshot}, then a new {@link LoomTestScope}, which any
  *     {@code @BeforeEach}, test or {@code @AfterEach} method may ask for as a parameter;
  * <li>the test's methods run as JUnit runs them, on its thread: blocking is what Loom code does;
+ * <li>the cleanups the test added with {@link LoomTestScope#addCleanup}, last first, each on a
+ *     fork joined within the timeout (a cleanup that fails fails the test, and the checks are
+ *     skipped);
  * <li>the check, after the {@code @AfterEach} methods: it waits a moment ({@link Leaks#DEFAULT_WAIT}
  *     at most) for forks to end and sockets to close, then fails the test naming each fork still
  *     running (and where it is), each fork that failed with nobody joining it (its exception the
@@ -57,8 +60,13 @@ public final class LoomExtension implements BeforeEachCallback, AfterEachCallbac
         }
         boolean failed = context.getExecutionException().isPresent();
         var findings = new Findings();
-        List<String> left = new ArrayList<>(failed ? List.of() : scope.leftovers(Leaks.DEFAULT_WAIT));
-        List<Throwable> unseen = failed ? List.of() : scope.unseenFailures();
+        Throwable cleanupFailure = scope.cleanUp();
+        if (cleanupFailure != null && !failed) {
+            findings.add(Findings.cleanupFailed(context.getDisplayName(), cleanupFailure));
+        }
+        boolean checked = !failed && findings.isEmpty(); // what failed cleanups left is their consequence
+        List<String> left = new ArrayList<>(checked ? scope.leftovers(Leaks.DEFAULT_WAIT) : List.of());
+        List<Throwable> unseen = checked ? scope.unseenFailures() : List.of();
         left.addAll(scope.close(Leaks.DEFAULT_WAIT));
         if (!left.isEmpty()) {
             var leftBehind = new AssertionError(Findings.lines(
@@ -66,7 +74,9 @@ public final class LoomExtension implements BeforeEachCallback, AfterEachCallbac
             unseen.forEach(leftBehind::addSuppressed);
             findings.add(leftBehind);
         }
-        findings.check(() -> leakCheck.afterEach(context));
+        if (cleanupFailure == null) {
+            findings.check(() -> leakCheck.afterEach(context));
+        }
         findings.throwIfAny();
     }
 

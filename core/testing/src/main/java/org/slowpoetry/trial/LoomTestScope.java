@@ -40,6 +40,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LoomTestScope {
 
+    /** A step to run after the test's methods ({@link #addCleanup}): a service's stop, say. */
+    @FunctionalInterface
+    public interface Cleanup {
+        void run() throws Exception;
+    }
+
     /** Where the scope is: taking forks and sockets while the test runs, closed after it. */
     private enum State {
         OPEN,
@@ -50,6 +56,8 @@ public final class LoomTestScope {
     private final Duration timeout;
     private final List<Fork<?>> forks = new CopyOnWriteArrayList<>();
     private final List<OwnedSocket> sockets = new CopyOnWriteArrayList<>();
+    /** In the order added; added under {@link #lock} by any thread, run by the test's thread after its methods. */
+    private final List<Cleanup> cleanups = new CopyOnWriteArrayList<>();
     private final AtomicInteger forked = new AtomicInteger();
     /** Held while a fork or socket is added and while the scope closes, so none is added after. */
     private final Object lock = new Object();
@@ -97,6 +105,58 @@ public final class LoomTestScope {
             sockets.add(owned);
         }
         return socket;
+    }
+
+    /**
+     * Runs {@code cleanup} after the test's {@code @AfterEach} methods, whether the test passed or
+     * not, as trial's {@code addCleanup} does: last added first, each on a fork of this scope,
+     * joined within the timeout; all run even if one fails, and the first failure fails the test,
+     * the others suppressed in it. The checks come after them.
+     *
+     * {@snippet :
+     * var top = new LoomMultiService("fastpoetry");
+     * top.start();
+     * scope.addCleanup(top::stop);
+     * }
+     *
+     * @throws IllegalStateException if the test is over (the scope is closed)
+     */
+    public void addCleanup(Cleanup cleanup) {
+        Objects.requireNonNull(cleanup, "cleanup");
+        synchronized (lock) {
+            requireOpen("add a cleanup");
+            cleanups.add(cleanup);
+        }
+    }
+
+    /**
+     * Runs the cleanups, last added first, each on a fork joined within the timeout, and forgets
+     * them. The test's thread, after its methods.
+     *
+     * @return the first failure (a cleanup's exception, or the join's {@code TimeoutException}),
+     *     the others suppressed in it; null if every cleanup succeeded
+     */
+    Throwable cleanUp() throws InterruptedException {
+        List<Cleanup> lastFirst = List.copyOf(cleanups).reversed();
+        cleanups.clear();
+        Throwable first = null;
+        for (Cleanup cleanup : lastFirst) {
+            try {
+                fork("cleanup", () -> {
+                    cleanup.run();
+                    return null;
+                }).join();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception | AssertionError e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        return first;
     }
 
     /** How long {@link Fork#join()} waits. */

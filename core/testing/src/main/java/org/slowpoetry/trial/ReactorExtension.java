@@ -58,6 +58,8 @@ import org.slowpoetry.reactor.Reactor;
  *     default trial's 120 s), the test fails with a {@code TimeoutException} naming the method and
  *     the Deferred, which is cancelled. A method that does not return within the timeout blocks
  *     the loop: the failure's stack trace is the reactor thread's, which shows where;
+ * <li>the cleanups the test added with {@link Trial#addCleanup}, last first, each waited for (a
+ *     cleanup that fails fails the test, and the checks are skipped);
  * <li>the <b>dirty-reactor check</b>: whatever the reactor still holds fails the test with a
  *     {@link DirtyReactorError} naming each: a pending {@code callLater} (its task and when it is
  *     due), a listening port (its address), an open connection (its peer), a connect in progress,
@@ -97,16 +99,34 @@ public final class ReactorExtension implements BeforeEachCallback, AfterEachCall
         }
         boolean failed = context.getExecutionException().isPresent();
         var findings = new Findings();
+        findings.check(() -> cleanUp(test, context.getDisplayName(), failed));
+        boolean cleanedUp = findings.isEmpty(); // if not, what the cleanups left is their failure's consequence
         try {
-            List<String> leftovers = failed ? List.of() : test.leftovers();
+            List<String> leftovers = failed || !cleanedUp ? List.of() : test.leftovers();
             if (!leftovers.isEmpty()) {
                 findings.add(new DirtyReactorError(context.getDisplayName(), leftovers));
             }
         } finally {
             findings.check(test::close);
         }
-        findings.check(() -> leakCheck.afterEach(context));
+        if (cleanedUp) {
+            findings.check(() -> leakCheck.afterEach(context));
+        }
         findings.throwIfAny();
+    }
+
+    /** Runs the test's cleanups; a failure of theirs fails a test that has not failed already. */
+    private static void cleanUp(TestReactor test, String name, boolean failed) {
+        try {
+            test.cleanUp();
+        } catch (Throwable t) {
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (!failed) {
+                throw Findings.cleanupFailed(name, t);
+            }
+        }
     }
 
     @Override

@@ -146,6 +146,22 @@ final class TestReactor {
         }
     }
 
+    /**
+     * Runs the test's cleanups ({@link Trial#addCleanup}) on the loop and waits for them, as
+     * {@link #run} waits for a method. Nothing is run if a method blocks the loop or the test
+     * stopped the reactor: {@link #close} tears everything down then.
+     *
+     * @throws Throwable the first cleanup's failure, or a {@link TimeoutException}
+     */
+    void cleanUp() throws Throwable {
+        if (state == State.RUNNING && reactor.state() == ReactorState.RUNNING) {
+            run(() -> {
+                trial.waitFor(trial.cleanUp());
+                return null;
+            }, "the cleanups");
+        }
+    }
+
     /** The reactor's leftovers ({@link ReactorLeftovers}), asked on the loop. */
     List<String> leftovers() throws InterruptedException {
         var ask = new FutureTask<>(() -> ReactorLeftovers.of(reactor));

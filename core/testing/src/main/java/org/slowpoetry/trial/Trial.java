@@ -1,8 +1,15 @@
 package org.slowpoetry.trial;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import org.slowpoetry.defer.Deferred;
+import org.slowpoetry.defer.Failure;
 import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.service.ServiceContext;
+import org.slowpoetry.time.MonotonicClock;
 
 /**
  * One test's run on its reactor, given by {@link ReactorExtension} to any {@code @BeforeEach},
@@ -36,11 +43,40 @@ import org.slowpoetry.reactor.Reactor;
  * }
  * }
  *
- * <p><b>Threading:</b> {@link #reactor()} from any thread; {@link #waitFor} on the reactor's
- * thread, while a test's method runs there, and it throws {@link WrongThreadException} elsewhere.
+ * What a test starts, it can hand over to be stopped after it with {@link #addCleanup}, as trial's
+ * {@code addCleanup} does: the extension runs the cleanups after the test's {@code @AfterEach}
+ * methods, waits for the Deferred each returns, and only then checks the reactor is clean.
+ *
+ * {@snippet :
+ * @Test
+ * void theServiceServesThePoem(Reactor reactor, Trial trial) throws ServiceException {
+ *     var tcp = new ReactorTcpServer("tcp", reactor, "127.0.0.1", 0, new PoetryServerFactory(POEM));
+ *     tcp.start();
+ *     trial.addCleanup(tcp::stop);                       // the stop's Deferred is waited for
+ *     trial.waitFor(getPoetry(reactor, Address.of(tcp.address()), settings).thenApply(...));
+ * }
+ * }
+ *
+ * <p>A Trial is also the {@link ServiceContext} of the test: a plugin or an application file that
+ * builds services from a context builds its reactor services on the test's reactor.
+ *
+ * <p><b>Threading:</b> {@link #reactor()} and {@link #clock()} from any thread; {@link #waitFor}
+ * and {@link #addCleanup} on the reactor's thread, while a test's method runs there, and they
+ * throw {@link WrongThreadException} elsewhere.
  */
-public final class Trial {
+public final class Trial implements ServiceContext {
+
+    /** Where the test is: running its methods, or its cleanups (which may add none). */
+    private enum Phase {
+        METHODS,
+        CLEANUPS
+    }
+
     private final Reactor reactor;
+    /** The cleanups, in the order they were added. Loop thread only. */
+    private final List<Callable<?>> cleanups = new ArrayList<>();
+    /** Loop thread only. */
+    private Phase phase = Phase.METHODS;
     /** The method running on the loop, null between methods. Written and read on the loop thread. */
     private String running;
     /** What {@link #running} waits for, null if nothing (yet). Written and read on the loop thread. */
@@ -51,6 +87,7 @@ public final class Trial {
     }
 
     /** This test's reactor, running on its own thread, closed by the extension after the test. */
+    @Override
     public Reactor reactor() {
         return reactor;
     }
@@ -69,10 +106,7 @@ public final class Trial {
      */
     public void waitFor(Deferred<?> d) {
         Objects.requireNonNull(d, "d");
-        if (!reactor.inEventLoop()) {
-            throw new WrongThreadException("Trial.waitFor is called on the reactor's thread, by the test's own"
-                    + " methods, not on " + Thread.currentThread().getName());
-        }
+        requireLoop("waitFor");
         if (running == null) {
             throw new IllegalStateException("Trial.waitFor is for the method that is running, and no method is;"
                     + " hand the Deferred over before the method returns");
@@ -82,6 +116,66 @@ public final class Trial {
                     + "; a method waits for one Deferred: combine several with Deferred.gatherResults");
         }
         waitingFor = d;
+    }
+
+    /**
+     * trial's {@code addCleanup}: {@code cleanup} runs after the test's {@code @AfterEach} methods,
+     * on the reactor's thread, whether the test passed or not. Cleanups run last added first, each
+     * once the Deferred the one before returned has fired (a cleanup that returns a Deferred, such
+     * as a service's {@code stop}, is waited for; one that returns anything else is done); all run
+     * even if one fails, and the first failure fails the test, the others suppressed in it. The
+     * test's timeout bounds them all together. The dirty-reactor check comes after them.
+     *
+     * @throws WrongThreadException off the reactor's thread
+     * @throws IllegalStateException if the cleanups are running (a cleanup adds none)
+     */
+    public void addCleanup(Callable<?> cleanup) {
+        Objects.requireNonNull(cleanup, "cleanup");
+        requireLoop("addCleanup");
+        if (phase == Phase.CLEANUPS) {
+            throw new IllegalStateException("the cleanups are running: add cleanups from the test's methods");
+        }
+        cleanups.add(cleanup);
+    }
+
+    /** The clock of this test's reactor. */
+    @Override
+    public MonotonicClock clock() {
+        return reactor.clock();
+    }
+
+    /**
+     * Runs the cleanups, last first, each after the one before has fired: a Deferred that fires
+     * once all have, failed with the first failure. Loop thread, once, after the test's methods.
+     */
+    Deferred<?> cleanUp() {
+        assert reactor.inEventLoop();
+        phase = Phase.CLEANUPS;
+        return runFrom(List.copyOf(cleanups).reversed().iterator(), null);
+    }
+
+    private static Deferred<?> runFrom(Iterator<Callable<?>> rest, Throwable failedSoFar) {
+        if (!rest.hasNext()) {
+            return failedSoFar == null ? Deferred.succeed(null) : Deferred.fail(failedSoFar);
+        }
+        return Deferred.maybeDeferred(rest.next()).addBoth(outcome -> {
+            Throwable failed = failedSoFar;
+            if (outcome instanceof Failure failure) {
+                if (failed == null) {
+                    failed = failure.value();
+                } else {
+                    failed.addSuppressed(failure.value());
+                }
+            }
+            return runFrom(rest, failed);
+        });
+    }
+
+    private void requireLoop(String method) {
+        if (!reactor.inEventLoop()) {
+            throw new WrongThreadException("Trial." + method + " is called on the reactor's thread, by the test's"
+                    + " own methods, not on " + Thread.currentThread().getName());
+        }
     }
 
     /** The extension is about to run {@code method} on the loop. Loop thread. */

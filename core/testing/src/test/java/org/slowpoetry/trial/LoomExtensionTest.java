@@ -18,9 +18,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +111,21 @@ class LoomExtensionTest {
         assertThrows(IllegalStateException.class, () -> scope.fork(() -> "too late"));
     }
 
+    @Test
+    void cleanupsRunAfterTearDownLastFirstOnForksBeforeTheChecks() {
+        Fixtures.assertPasses(Cleanups.class);
+        assertEquals(List.of("tearDown", "second on cleanup", "first on cleanup"), Cleanups.order);
+    }
+
+    @Test
+    void aFailedCleanupFailsTheTestAndTheCleanupsBeforeItStillRun() {
+        var failed = assertInstanceOf(AssertionError.class, Fixtures.failureOf(FailingCleanup.class));
+
+        assertEquals("a cleanup of test(LoomTestScope) failed: java.io.IOException: cannot stop", failed.getMessage());
+        assertInstanceOf(IOException.class, failed.getCause());
+        assertTrue(FailingCleanup.firstRan.get(), "the cleanup added first ran after the one that failed");
+    }
+
     // ---------------------------------------------------------------- fixtures
 
     private static final byte[] POEM = "a short poem\n".getBytes(StandardCharsets.UTF_8);
@@ -141,6 +158,40 @@ class LoomExtensionTest {
                 }
             });
             assertArrayEquals(POEM, read.join());
+        }
+    }
+
+    @LoomTest(timeout = 10)
+    static class Cleanups {
+        static final List<String> order = new CopyOnWriteArrayList<>();
+
+        @Test
+        void test(LoomTestScope scope) throws IOException {
+            order.clear();
+            scope.addCleanup(() -> order.add("first on " + Thread.currentThread().getName()));
+            scope.addCleanup(() -> order.add("second on " + Thread.currentThread().getName()));
+            // runs first; the check after the cleanups would find the socket open if it had not
+            ServerSocket listener = scope.own(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            scope.addCleanup(listener::close);
+        }
+
+        @AfterEach
+        void tearDown() {
+            order.add("tearDown");
+        }
+    }
+
+    @LoomTest(timeout = 10)
+    static class FailingCleanup {
+        static final AtomicBoolean firstRan = new AtomicBoolean();
+
+        @Test
+        void test(LoomTestScope scope) {
+            firstRan.set(false);
+            scope.addCleanup(() -> firstRan.set(true));
+            scope.addCleanup(() -> {
+                throw new IOException("cannot stop");
+            });
         }
     }
 

@@ -126,6 +126,21 @@ class ReactorExtensionTest {
     }
 
     @Test
+    void cleanupsRunAfterTearDownLastFirstEachWaitedForBeforeTheDirtyReactorCheck() {
+        Fixtures.assertPasses(Cleanups.class);
+        assertEquals(List.of("tearDown", "second", "second's Deferred fired", "first"), Cleanups.order);
+    }
+
+    @Test
+    void aFailedCleanupFailsTheTestAndTheCleanupsBeforeItStillRun() {
+        var failed = assertInstanceOf(AssertionError.class, Fixtures.failureOf(FailingCleanup.class));
+
+        assertEquals("a cleanup of test(Trial) failed: java.io.IOException: cannot stop", failed.getMessage());
+        assertInstanceOf(IOException.class, failed.getCause());
+        assertTrue(FailingCleanup.firstRan.get(), "the cleanup added first ran after the one that failed");
+    }
+
+    @Test
     void aSecondTestGetsAFreshReactor() {
         Fixtures.assertPasses(Clean.class);
         Fixtures.assertPasses(Clean.class);
@@ -213,6 +228,48 @@ class ReactorExtensionTest {
             if (reactor.inEventLoop() && Thread.currentThread().getName().equals("trial-reactor")) {
                 onLoop.add(method);
             }
+        }
+    }
+
+    @ReactorTest(timeout = 10)
+    static class Cleanups {
+        static final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Test
+        void test(Reactor reactor, Trial trial) throws CannotListenException {
+            order.clear();
+            trial.addCleanup(() -> order.add("first"));
+            trial.addCleanup(() -> {
+                order.add("second");
+                Deferred<Void> later = new Deferred<>();
+                reactor.callLater(Duration.ofMillis(20), () -> {
+                    order.add("second's Deferred fired");
+                    later.callback(null);
+                });
+                return later;
+            });
+            ListeningPort port = reactor.listenTCP(0, peer -> new Protocol() { }, "127.0.0.1");
+            // runs first; the dirty-reactor check would find the port if its Deferred were not waited for
+            trial.addCleanup(port::stopListening);
+        }
+
+        @AfterEach
+        void tearDown() {
+            order.add("tearDown");
+        }
+    }
+
+    @ReactorTest(timeout = 10)
+    static class FailingCleanup {
+        static final AtomicBoolean firstRan = new AtomicBoolean();
+
+        @Test
+        void test(Trial trial) {
+            firstRan.set(false);
+            trial.addCleanup(() -> firstRan.getAndSet(true));
+            trial.addCleanup(() -> {
+                throw new IOException("cannot stop");
+            });
         }
     }
 
