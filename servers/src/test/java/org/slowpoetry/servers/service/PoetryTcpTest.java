@@ -2,126 +2,82 @@ package org.slowpoetry.servers.service;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.slowpoetry.testing.TcpClients.assertRefused;
-import static org.slowpoetry.testing.TcpClients.fetch;
+import static org.slowpoetry.trial.TrialAssertions.assertFailure;
 
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slowpoetry.servers.Poem;
-import org.slowpoetry.servers.TestPoems;
-import org.slowpoetry.service.LoomMultiService;
+import org.slowpoetry.defer.InlineCallbacks;
+import org.slowpoetry.fetch.FetchSettings;
+import org.slowpoetry.fetch.PoetryClient;
+import org.slowpoetry.protocol.Address;
+import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.service.ReactorMultiService;
-import org.slowpoetry.service.Service;
+import org.slowpoetry.service.ServiceException;
 import org.slowpoetry.service.ServiceState;
 import org.slowpoetry.testing.CapturedLog;
-import org.slowpoetry.trial.LeakCheck;
+import org.slowpoetry.trial.AccumulatingClient;
+import org.slowpoetry.trial.ReactorTest;
+import org.slowpoetry.trial.Trial;
 
 /**
- * Poetry served by service trees over real loopback ports, the way an application file builds
- * them: a poetry service, then a TCP service reading its poem; in every style, fast and slow.
+ * Poetry served by a reactor service tree over real loopback ports, the way an application file
+ * builds it: a poetry service, then a TCP service reading its poem; fast and slow. Exercise 15.3
+ * as trial runs it: the tree starts on the test's reactor and its stop is a cleanup the extension
+ * waits for; the client is {@link PoetryClient#getPoetry} on the same reactor; the dirty-reactor
+ * check after each test proves the port, the connections and the slow server's timers gone. The
+ * Loom and Erlang-style trees are tested by {@link PoetryTcpLoomTest}.
  */
-@ExtendWith(LeakCheck.class)
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
-class PoetryTcpTest {
+@ReactorTest(timeout = 20)
+class PoetryTcpTest extends PoetryTcpCase {
 
-    @RegisterExtension
-    final TestRunner runner = new TestRunner();
+    private static final FetchSettings SETTINGS = FetchSettings.defaults().withTimeout(Duration.ofSeconds(10));
 
-    private final Poem poem = TestPoems.shortPoem();
-
-    @TempDir
-    Path dir;
-
-    private PoetryService poetry;
-
-    /** A tree of the text's shape, and a way to its port once it runs. */
-    private record Tree(Service top, Supplier<InetSocketAddress> address) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("paces")
+    void thePoemArrivesByteForByte(PoetryTcp pace, Reactor reactor, Trial trial) throws ServiceException {
+        Address address = Address.of(ServiceTrees.address(start(trial, pace), "tcp"));
+        trial.waitFor(InlineCallbacks.run(reactor, ic -> {
+            assertArrayEquals(poem.bytes(), ic.await(PoetryClient.getPoetry(reactor, address, SETTINGS)));
+            assertArrayEquals(poem.bytes(), ic.await(PoetryClient.getPoetry(reactor, address, SETTINGS)));
+            return null;
+        }));
     }
 
-    @BeforeEach
-    void writeThePoem() throws Exception {
-        poetry = new PoetryService(Files.write(dir.resolve("short.txt"), poem.bytes()));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("paces")
+    void stopClosesThePort(PoetryTcp pace, Reactor reactor, Trial trial) throws ServiceException {
+        ReactorMultiService top = start(trial, pace);
+        InetSocketAddress address = ServiceTrees.address(top, "tcp");
+        trial.waitFor(top.stop().thenCompose(stopped -> {
+            assertEquals(ServiceState.STOPPED, top.state());
+            return assertFailure(AccumulatingClient.connect(reactor, address), ConnectException.class);
+        }));
     }
 
-    static Stream<Arguments> stylesAndPaces() {
-        PoetryTcp fast = PoetryTcp.fast();
-        PoetryTcp slow = PoetryTcp.slow(10, Duration.ofMillis(1));
-        return Stream.of("reactor", "loom", "erlang")
-                .flatMap(style -> Stream.of(Arguments.of(style, fast), Arguments.of(style, slow)));
-    }
-
-    private Tree tree(String style, PoetryTcp tcp) {
-        return switch (style) {
-            case "reactor" -> {
-                var top = new ReactorMultiService("fastpoetry", runner.reactor());
-                top.add(poetry.reactor("poetry", runner.reactor()));
-                var port = top.add(tcp.reactor("tcp", runner.reactor(), "127.0.0.1", 0, poetry));
-                yield new Tree(top, port::address);
-            }
-            case "loom", "erlang" -> {
-                var top = new LoomMultiService("fastpoetry");
-                top.add(poetry.loom("poetry"));
-                var port = top.add(style.equals("loom") ? tcp.loom("tcp", "127.0.0.1", 0, poetry)
-                        : tcp.erlang("tcp", "127.0.0.1", 0, poetry));
-                yield new Tree(top, port::address);
-            }
-            default -> throw new IllegalArgumentException(style);
-        };
-    }
-
-    @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("stylesAndPaces")
-    void thePoemArrivesByteForByte(String style, PoetryTcp tcp) throws Exception {
-        Tree tree = tree(style, tcp);
-        runner.start(tree.top());
-        try {
-            assertArrayEquals(poem.bytes(), fetch(tree.address().get()));
-            assertArrayEquals(poem.bytes(), fetch(tree.address().get()));
-        } finally {
-            runner.stop(tree.top());
-        }
-    }
-
-    @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("stylesAndPaces")
-    void stopClosesThePort(String style, PoetryTcp tcp) throws Exception {
-        Tree tree = tree(style, tcp);
-        runner.start(tree.top());
-        InetSocketAddress address = tree.address().get();
-        runner.stop(tree.top());
-        assertEquals(ServiceState.STOPPED, tree.top().state());
-        assertRefused(address);
-    }
-
-    @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("stylesAndPaces")
-    void theLoadTheListeningAndEachConnectionAreLogged(String style, PoetryTcp tcp) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("paces")
+    void theLoadTheListeningAndEachConnectionAreLogged(PoetryTcp pace, Reactor reactor, Trial trial)
+            throws ServiceException {
         long mark = CapturedLog.mark();
-        Tree tree = tree(style, tcp);
-        runner.start(tree.top());
-        int port = tree.address().get().getPort();
-        fetch(tree.address().get());
-        runner.stop(tree.top());
-        List<String> lines = CapturedLog.since(mark);
-        assertEquals(List.of("INFO loaded a poem from: " + poetry.file(), "INFO tcp listening on 127.0.0.1:" + port),
-                lines.subList(0, 2));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("INFO sending " + poem.size() + " bytes of poetry to 127.0.0.1:")),
-                lines.toString());
-        assertEquals("INFO tcp stopped listening on 127.0.0.1:" + port, lines.getLast());
+        ReactorMultiService top = start(trial, pace);
+        int port = ServiceTrees.address(top, "tcp").getPort();
+        trial.waitFor(InlineCallbacks.run(reactor, ic -> {
+            ic.await(PoetryClient.getPoetry(reactor, new Address("127.0.0.1", port), SETTINGS));
+            ic.await(top.stop());
+            assertLogged(CapturedLog.since(mark), port);
+            return null;
+        }));
     }
+
+    /** The text's tree on the test's reactor, started; its stop is the test's cleanup. */
+    private ReactorMultiService start(Trial trial, PoetryTcp pace) throws ServiceException {
+        var top = new ReactorMultiService("fastpoetry", trial.reactor());
+        top.add(poetry.reactor("poetry", trial.reactor()));
+        top.add(pace.reactor("tcp", trial.reactor(), "127.0.0.1", 0, poetry));
+        return ServiceTrees.start(trial, top);
+    }
+
 }

@@ -2,121 +2,91 @@ package org.slowpoetry.servers.service;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.slowpoetry.testing.TcpClients.assertRefused;
-import static org.slowpoetry.testing.TcpClients.fetch;
+import static org.slowpoetry.servers.service.ServiceTrees.address;
+import static org.slowpoetry.servers.service.ServiceTrees.start;
+import static org.slowpoetry.trial.TrialAssertions.assertFailure;
 
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.slowpoetry.defer.InlineCallbacks;
+import org.slowpoetry.fetch.FetchSettings;
+import org.slowpoetry.fetch.PoetryClient;
 import org.slowpoetry.protocol.Address;
+import org.slowpoetry.reactor.Protocol;
+import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.TestPoems;
 import org.slowpoetry.servers.proxy.ProxyConfig;
 import org.slowpoetry.servers.proxy.ProxyEvents;
-import org.slowpoetry.servers.proxy.ProxyVersion;
-import org.slowpoetry.service.LoomMultiService;
-import org.slowpoetry.service.LoomTcpServer;
 import org.slowpoetry.service.ReactorMultiService;
 import org.slowpoetry.service.ReactorTcpServer;
 import org.slowpoetry.service.Service;
+import org.slowpoetry.service.ServiceException;
 import org.slowpoetry.testing.CapturedLog;
-import org.slowpoetry.trial.LeakCheck;
+import org.slowpoetry.trial.AccumulatingClient;
+import org.slowpoetry.trial.ReactorTest;
+import org.slowpoetry.trial.Trial;
 
-/** The caching proxy as services (exercises 16.2 and 16.4), in both styles, over real loopback ports. */
-@ExtendWith(LeakCheck.class)
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+/**
+ * The caching proxy as reactor services (exercises 16.2 and 16.4), over real loopback ports, as
+ * trial tests it (exercise 15.3): an upstream poetry server, the proxy and its clients all on the
+ * test's reactor, the services' stops cleanups the extension waits for. The dirty-reactor check
+ * after each test proves the cache left no timer and no download behind. The Loom proxy is tested
+ * by {@link ProxyServicesLoomTest}.
+ */
+@ReactorTest(timeout = 20)
 class ProxyServicesTest {
 
-    @RegisterExtension
-    final TestRunner runner = new TestRunner();
+    private static final FetchSettings SETTINGS = FetchSettings.defaults().withTimeout(Duration.ofSeconds(10));
 
     private final Poem poem = TestPoems.shortPoem();
-    /** Connections the upstream has served; written by its connection threads. */
-    private final AtomicInteger fetched = new AtomicInteger();
-    private LoomTcpServer upstream;
+    /** Connections the upstream has served. Reactor thread only. */
+    private int fetched;
+    private ReactorTcpServer upstream;
 
+    /** trial's {@code setUp}: a fast poetry server for the proxy to fetch from, stopped last. */
     @BeforeEach
-    void startAnUpstream() throws Exception {
-        upstream = new LoomTcpServer("upstream", "127.0.0.1", 0, client -> {
-            fetched.incrementAndGet();
-            client.getOutputStream().write(poem.bytes());
+    void startAnUpstream(Reactor reactor, Trial trial) throws ServiceException {
+        upstream = new ReactorTcpServer("upstream", reactor, "127.0.0.1", 0, peer -> new Protocol() {
+            @Override
+            protected void connectionMade() {
+                fetched++;
+                transport().write(poem.bytes());
+                transport().loseConnection();
+            }
         });
         upstream.start();
+        trial.addCleanup(upstream::stop);
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        runner.close();
-        upstream.stop();
+    @Test
+    void thePoemIsFetchedOnceThenServedFromTheCache(Reactor reactor, Trial trial) throws ServiceException {
+        long mark = CapturedLog.mark();
+        Address proxy = Address.of(address(start(trial, ProxyServices.reactor("proxy", reactor, config())), "proxy-tcp"));
+        trial.waitFor(InlineCallbacks.run(reactor, ic -> {
+            assertArrayEquals(poem.bytes(), ic.await(PoetryClient.getPoetry(reactor, proxy, SETTINGS)));
+            assertArrayEquals(poem.bytes(), ic.await(PoetryClient.getPoetry(reactor, proxy, SETTINGS)));
+            assertEquals(1, fetched, "one download for two clients");
+            assertEquals(ProxyServicesLoomTest.FETCHED_THEN_CACHED, CapturedLog.since(mark).stream()
+                    .filter(l -> l.contains(" poem")).toList());
+            return null;
+        }));
+    }
+
+    @Test
+    void theCacheStartsBeforeThePortAndStopsAfterIt(Reactor reactor, Trial trial) throws ServiceException {
+        ReactorMultiService top = ProxyServices.reactor("proxy", reactor, config());
+        assertEquals(List.of("proxy-cache", "proxy-tcp"), top.services().stream().map(Service::name).toList());
+        InetSocketAddress address = address(start(trial, top), "proxy-tcp");
+        trial.waitFor(top.stop().thenCompose(stopped ->
+                assertFailure(AccumulatingClient.connect(reactor, address), ConnectException.class)));
     }
 
     private ProxyConfig config() {
         return ProxyConfig.of(Address.of(upstream.address())).withEvents(ProxyEvents.logging());
-    }
-
-    private Service proxy(String style) {
-        return switch (style) {
-            case "reactor" -> ProxyServices.reactor("proxy", runner.reactor(), config());
-            case "loom" -> ProxyServices.loom("proxy", config());
-            default -> throw new IllegalArgumentException(style);
-        };
-    }
-
-    private static InetSocketAddress address(Service top) {
-        return switch (top) {
-            case LoomMultiService m -> ((LoomTcpServer) m.service("proxy-tcp").orElseThrow()).address();
-            case ReactorMultiService m -> ((ReactorTcpServer) m.service("proxy-tcp").orElseThrow()).address();
-            default -> throw new AssertionError(top);
-        };
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"reactor", "loom"})
-    void thePoemIsFetchedOnceThenServedFromTheCache(String style) throws Exception {
-        Service top = proxy(style);
-        long mark = CapturedLog.mark();
-        runner.start(top);
-        try {
-            assertArrayEquals(poem.bytes(), fetch(address(top)));
-            assertArrayEquals(poem.bytes(), fetch(address(top)));
-        } finally {
-            runner.stop(top);
-        }
-        assertEquals(1, fetched.get(), "one download for two clients");
-        assertEquals(List.of("INFO fetching poem from server", "INFO using cached poem"),
-                CapturedLog.since(mark).stream().filter(l -> l.contains(" poem")).toList());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"reactor", "loom"})
-    void theCacheStartsBeforeThePortAndStopsAfterIt(String style) throws Exception {
-        Service top = proxy(style);
-        List<String> names = switch (top) {
-            case LoomMultiService m -> m.services().stream().map(Service::name).toList();
-            case ReactorMultiService m -> m.services().stream().map(Service::name).toList();
-            default -> throw new AssertionError(top);
-        };
-        assertEquals(List.of("proxy-cache", "proxy-tcp"), names);
-        runner.start(top);
-        InetSocketAddress address = address(top);
-        runner.stop(top);
-        assertRefused(address);
-    }
-
-    @Test
-    void theLoomProxyIsTheTwinOfProxyThreeOnly() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> ProxyServices.loom("proxy", config().withVersion(ProxyVersion.V1)));
-        assertEquals("the loom proxy is the twin of proxy 3 only, not of proxy 1", e.getMessage());
     }
 }
