@@ -1,18 +1,39 @@
 package org.slowpoetry.servers.plugins;
 
 import java.util.List;
+import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.servers.run.ServiceMaker;
 import org.slowpoetry.service.LoomMultiService;
 import org.slowpoetry.service.ReactorMultiService;
 import org.slowpoetry.service.Service;
+import org.slowpoetry.service.ServiceContext;
+import org.slowpoetry.time.MonotonicClock;
 import picocli.CommandLine;
 
 /**
- * Helpers for plugin tests: options parsed as the runner parses them, and trees described as text.
+ * Helpers for plugin tests: options parsed as the runner parses them, trees described as text, and
+ * the context a Loom test builds its trees with (a reactor test builds them with its
+ * {@link org.slowpoetry.trial.Trial}).
  *
  * <p><b>Threading:</b> stateless; the test's thread.
  */
 final class Plugins {
+
+    /**
+     * The {@link ServiceContext} of a test that builds Loom trees only: the system clock, and no
+     * reactor, which a Loom tree never asks for (if one does, the test fails saying so).
+     */
+    static final ServiceContext LOOM_ONLY = new ServiceContext() {
+        @Override
+        public Reactor reactor() {
+            throw new AssertionError("a Loom tree asked for a reactor");
+        }
+
+        @Override
+        public MonotonicClock clock() {
+            return MonotonicClock.system();
+        }
+    };
 
     private Plugins() {
     }

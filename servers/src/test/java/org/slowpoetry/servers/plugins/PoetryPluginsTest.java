@@ -5,43 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.slowpoetry.servers.plugins.Plugins.describe;
 import static org.slowpoetry.servers.plugins.Plugins.parse;
-import static org.slowpoetry.testing.TcpClients.fetch;
 
-import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.slowpoetry.defer.InlineCallbacks;
+import org.slowpoetry.fetch.FetchSettings;
+import org.slowpoetry.fetch.PoetryClient;
+import org.slowpoetry.protocol.Address;
+import org.slowpoetry.reactor.Reactor;
 import org.slowpoetry.servers.TestPoems;
 import org.slowpoetry.servers.plugins.PoetryOptions.Served;
-import org.slowpoetry.servers.service.TestRunner;
-import org.slowpoetry.service.LoomMultiService;
-import org.slowpoetry.service.LoomTcpServer;
+import org.slowpoetry.servers.service.ServiceTrees;
 import org.slowpoetry.service.ReactorMultiService;
-import org.slowpoetry.service.ReactorTcpServer;
 import org.slowpoetry.service.Service;
-import org.slowpoetry.trial.LeakCheck;
+import org.slowpoetry.trial.ReactorTest;
+import org.slowpoetry.trial.Trial;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code fastpoetry} and {@code slowpoetry} plugins: the text's options and ours, the tree each
- * {@code --impl} builds, and a tree that serves.
+ * {@code --impl} builds, and a reactor tree that serves. Under {@link ReactorTest}: the test's
+ * {@link Trial} is the context the trees are built with, so a reactor tree is built, started and
+ * stopped on the test's reactor. The Loom trees serve in {@link PoetryPluginsLoomTest}.
  */
-@ExtendWith(LeakCheck.class)
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@ReactorTest(timeout = 30)
 class PoetryPluginsTest {
 
-    @RegisterExtension
-    final TestRunner runner = new TestRunner();
+    private static final FetchSettings SETTINGS = FetchSettings.defaults().withTimeout(Duration.ofSeconds(10));
 
     private final FastPoetryMaker fast = new FastPoetryMaker();
     private final SlowPoetryMaker slow = new SlowPoetryMaker();
@@ -108,66 +104,49 @@ class PoetryPluginsTest {
     }
 
     @Test
-    void eachImplBuildsTheTextsTreeOfItsKind() throws Exception {
+    void eachImplBuildsTheTextsTreeOfItsKind(Trial trial) throws Exception {
         assertEquals(List.of("ReactorMultiService fastpoetry", "  ReactorService poetry", "  ReactorTcpServer tcp"),
-                describe(fast.makeService(parse(fast, "--poem", "a.txt"), runner)));
+                describe(fast.makeService(parse(fast, "--poem", "a.txt"), trial)));
         assertEquals(List.of("LoomMultiService fastpoetry", "  LoomService poetry", "  LoomTcpServer tcp"),
-                describe(fast.makeService(parse(fast, "--poem", "a.txt", "--impl", "loom"), runner)));
+                describe(fast.makeService(parse(fast, "--poem", "a.txt", "--impl", "loom"), trial)));
         assertEquals(List.of("LoomMultiService slowpoetry", "  LoomService poetry", "  LoomTcpServer tcp"),
-                describe(slow.makeService(parse(slow, "--poem", "a.txt", "--impl", "erlang"), runner)));
+                describe(slow.makeService(parse(slow, "--poem", "a.txt", "--impl", "erlang"), trial)));
         assertEquals(List.of("ReactorMultiService slowpoetry", "  ReactorService poetry", "  ReactorTcpServer tcp"),
-                describe(slow.makeService(parse(slow, "--poem", "a.txt"), runner)));
+                describe(slow.makeService(parse(slow, "--poem", "a.txt"), trial)));
     }
 
     @Test
-    void twoPoemsAreTwoMultiServicesUnderThePlugins() throws Exception {
+    void twoPoemsAreTwoMultiServicesUnderThePlugins(Trial trial) throws Exception {
         Service top = fast.makeService(parse(fast, "--poem", "a.txt", "--poem2", "b.txt", "--port2", "10001",
-                "--impl", "loom"), runner);
+                "--impl", "loom"), trial);
         assertEquals(List.of("LoomMultiService fastpoetry",
                 "  LoomMultiService poem-1", "    LoomService poetry", "    LoomTcpServer tcp",
                 "  LoomMultiService poem-2", "    LoomService poetry-2", "    LoomTcpServer tcp-2"), describe(top));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"reactor", "loom"})
-    void aTreeFromThePluginServesBothPoems(String impl) throws Exception {
+    @Test
+    void aReactorTreeFromThePluginServesBothPoems(Reactor reactor, Trial trial) throws Exception {
         byte[] first = TestPoems.shortPoem().bytes();
         byte[] second = TestPoems.ofSize(300).bytes();
+        var top = (ReactorMultiService) fast.makeService(parse(fast, poemArgs(dir, first, second, "reactor")), trial);
+        ServiceTrees.start(trial, top);
+        Address one = Address.of(ServiceTrees.address((ReactorMultiService) top.service("poem-1").orElseThrow(), "tcp"));
+        Address two = Address.of(ServiceTrees.address((ReactorMultiService) top.service("poem-2").orElseThrow(), "tcp-2"));
+        trial.waitFor(InlineCallbacks.run(reactor, ic -> {
+            assertArrayEquals(first, ic.await(PoetryClient.getPoetry(reactor, one, SETTINGS)));
+            assertArrayEquals(second, ic.await(PoetryClient.getPoetry(reactor, two, SETTINGS)));
+            return null;
+        }));
+    }
+
+    /**
+     * The options of a fast poetry tree of {@code impl} serving {@code first} and {@code second},
+     * written to {@code dir}, on free loopback ports.
+     */
+    static String[] poemArgs(Path dir, byte[] first, byte[] second, String impl) throws IOException {
         Path a = Files.write(dir.resolve("a.txt"), first);
         Path b = Files.write(dir.resolve("b.txt"), second);
-        Service top = fast.makeService(parse(fast, "--poem", a.toString(), "-p", "0", "--iface", "127.0.0.1",
-                "--poem2", b.toString(), "--port2", "0", "--impl", impl), runner);
-        runner.start(top);
-        try {
-            assertArrayEquals(first, fetch(address(top, "poem-1", "tcp")));
-            assertArrayEquals(second, fetch(address(top, "poem-2", "tcp-2")));
-        } finally {
-            runner.stop(top);
-        }
-    }
-
-    @Test
-    void theSlowErlangTreeServes() throws Exception {
-        byte[] poem = TestPoems.shortPoem().bytes();
-        Path a = Files.write(dir.resolve("a.txt"), poem);
-        Service top = slow.makeService(parse(slow, "--poem", a.toString(), "-p", "0", "--iface", "127.0.0.1",
-                "--impl", "erlang", "--delay", "0.001"), runner);
-        runner.start(top);
-        try {
-            assertArrayEquals(poem, fetch(((LoomTcpServer) ((LoomMultiService) top).service("tcp").orElseThrow()).address()));
-        } finally {
-            runner.stop(top);
-        }
-    }
-
-    /** Where the TCP service {@code tcp} of the multi-service {@code group} listens. */
-    private static InetSocketAddress address(Service top, String group, String tcp) {
-        return switch (top) {
-            case LoomMultiService m -> ((LoomTcpServer) ((LoomMultiService) m.service(group).orElseThrow())
-                    .service(tcp).orElseThrow()).address();
-            case ReactorMultiService m -> ((ReactorTcpServer) ((ReactorMultiService) m.service(group).orElseThrow())
-                    .service(tcp).orElseThrow()).address();
-            default -> throw new AssertionError(top);
-        };
+        return new String[] {"--poem", a.toString(), "-p", "0", "--iface", "127.0.0.1",
+                "--poem2", b.toString(), "--port2", "0", "--impl", impl};
     }
 }

@@ -8,27 +8,23 @@ import static org.slowpoetry.servers.plugins.Plugins.parse;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slowpoetry.protocol.Address;
 import org.slowpoetry.protocol.BadAddressException;
 import org.slowpoetry.servers.proxy.ProxyConfig;
-import org.slowpoetry.servers.service.TestRunner;
-import org.slowpoetry.trial.LeakCheck;
+import org.slowpoetry.trial.ReactorTest;
+import org.slowpoetry.trial.Trial;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.PicocliException;
 
-/** The {@code transform} and {@code proxy} plugins: their options, and the tree each {@code --impl} builds. */
-@ExtendWith(LeakCheck.class)
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+/**
+ * The {@code transform} and {@code proxy} plugins: their options, and the tree each {@code --impl}
+ * builds. Under {@link ReactorTest}: the test's {@link Trial} is the context the trees are built
+ * with, so a reactor tree is built on the test's reactor.
+ */
+@ReactorTest(timeout = 30)
 class ServerPluginsTest {
-
-    @RegisterExtension
-    final TestRunner runner = new TestRunner();
 
     private final TransformMaker transform = new TransformMaker();
     private final ProxyMaker proxy = new ProxyMaker();
@@ -46,11 +42,11 @@ class ServerPluginsTest {
     }
 
     @Test
-    void transformBuildsAPortServiceForItsNetstringsInEitherKind() throws Exception {
+    void transformBuildsAPortServiceForItsNetstringsInEitherKind(Trial trial) throws Exception {
         assertEquals(List.of("ReactorMultiService transform", "  ReactorTcpServer transform-netstring"),
-                describe(transform.makeService(parse(transform), runner)));
+                describe(transform.makeService(parse(transform), trial)));
         assertEquals(List.of("LoomMultiService transform", "  LoomTcpServer transform-netstring"),
-                describe(transform.makeService(parse(transform, "--impl", "loom"), runner)));
+                describe(transform.makeService(parse(transform, "--impl", "loom"), trial)));
     }
 
     @Test
@@ -86,10 +82,10 @@ class ServerPluginsTest {
     }
 
     @Test
-    void proxyBuildsItsCacheThenItsPortInEitherKind() throws Exception {
+    void proxyBuildsItsCacheThenItsPortInEitherKind(Trial trial) throws Exception {
         assertEquals(List.of("ReactorMultiService proxy", "  ReactorService proxy-cache", "  ReactorTcpServer proxy-tcp"),
-                describe(proxy.makeService(parse(proxy, "10001"), runner)));
+                describe(proxy.makeService(parse(proxy, "10001"), trial)));
         assertEquals(List.of("LoomMultiService proxy", "  LoomService proxy-cache", "  LoomTcpServer proxy-tcp"),
-                describe(proxy.makeService(parse(proxy, "--impl", "loom", "10001"), runner)));
+                describe(proxy.makeService(parse(proxy, "--impl", "loom", "10001"), trial)));
     }
 }
