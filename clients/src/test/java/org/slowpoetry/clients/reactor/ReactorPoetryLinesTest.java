@@ -57,7 +57,7 @@ class ReactorPoetryLinesTest {
 
     @Test
     void theTransformingClientsPrintTheTextsLinesOnTheOriginalsStreams() {
-        lines.downloadFailed();
+        lines.downloadFailedOrRejected(refused);
         lines.cummingsifyFailed();
         lines.downloadFailed(refused);
         lines.cummingsifyFailedToStderr();
@@ -67,6 +67,13 @@ class ReactorPoetryLinesTest {
                 The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused
                 Cummingsify failed!
                 """, err());
+    }
+
+    @Test
+    void aPoemRejectedAsGibberishIsNotCalledAFailedDownload() {
+        lines.downloadFailedOrRejected(new FetchFailure.Rejected(address, 120, "the input is not a genuine poem"));
+        assertEquals("", out());
+        assertEquals("Cummingsify rejected the poem from 127.0.0.1:10004: the input is not a genuine poem\n", err());
     }
 
     @Test
