@@ -1,6 +1,7 @@
 package org.slowpoetry.clients;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slowpoetry.cli.ByteSize;
+import org.slowpoetry.cli.CheckedOutput;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.fetch.FetchSettings;
@@ -61,7 +63,9 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every poem arrived", "1:some task failed (the others were still fetched)",
-            "2:bad input (unknown style, unsupported option, bad address)"})
+            "2:bad input (unknown style, unsupported option, bad address)",
+            "74:stdout could not be written (a full disk): the fetch stopped there",
+            "141:stdout's reader went away (a closed pipe): the fetch stopped there, quietly"})
 public final class GetCommand implements Callable<Integer> {
 
     /** A day: a timeout past this is a typing mistake, and would overflow socket timeouts. */
@@ -166,8 +170,14 @@ public final class GetCommand implements Callable<Integer> {
             options = options.withTransform(transformAddress(), xform());
         }
 
-        PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
-        PrintStream err = WriterOutputStream.printStream(spec.commandLine().getErr());
+        // A reader that has gone (get ... | head -1), or a full disk, stops the fetch at once: the
+        // style is interrupted, says nothing more, and Main reports the fault (quietly, or in one
+        // line) with its exit code.
+        PrintWriter stdout = spec.commandLine().getOut();
+        CheckedOutput.interruptOnFault(stdout);
+        PrintStream out = WriterOutputStream.printStream(stdout);
+        PrintStream err = WriterOutputStream.printStream(
+                CheckedOutput.silencedAtFault(stdout, spec.commandLine().getErr()));
         MonotonicClock clock = MonotonicClock.system();
         ClientRun run = new ClientRun(out, err, clock, options, TaskListener.none());
         PoetryLines lines = PoetryLines.of(run);
