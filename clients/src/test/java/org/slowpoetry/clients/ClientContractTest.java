@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -44,8 +41,6 @@ class ClientContractTest {
     private static final Duration PACE = Duration.ofMillis(2);
     /** The longest any test here may wait on a silent peer. */
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
-    /** A seed with which every transform of the flaky cummingsifier succeeds, for the command-line tests. */
-    private static final String LUCKY_SEED = "34";
 
     /** The transform server for the styles that take one; a new one for each test. */
     @AutoClose
@@ -61,11 +56,7 @@ class ClientContractTest {
         final RecordingListener events = captured.events;
 
         ClientRun run(Duration timeout, TaskListener also) {
-            GetOptions defaults = GetOptions.defaults();
-            GetOptions options = new GetOptions(FetchSettings.defaults().withTimeout(timeout), false, false, false, false,
-                    0, OptionalLong.of(Long.parseLong(LUCKY_SEED)), false, defaults.selector())
-                    .withTransform(Optional.of(xform.address()), defaults.xform()); // ignored by the other styles
-            return captured.run(options, also);
+            return captured.run(StyleChecks.options(FetchSettings.defaults().withTimeout(timeout), xform.address()), also);
         }
 
         ClientRun run() {
@@ -194,7 +185,7 @@ class ClientContractTest {
             assertEquals(new FetchFailure.TimedOut(silent.address(), true, 0, SHORT_TIMEOUT), failed.failure());
             StyleChecks.assertPoemOrRejection(style, a, outcomes.get(1));
             // One line: ours ("Task 1: timed out after 0.3 s ..."), or the original's own where it has one
-            // that does not say why ("The poem download failed.", client 5.0).
+            // that does not say why ("No poem from ...", client 3.0).
             assertEquals(1, capture.err().lines().count(), "a timeout is one line on stderr: " + capture.err());
             assertNoStackTrace(capture);
         }
@@ -259,15 +250,7 @@ class ClientContractTest {
     }
 
     private String[] getArgs(ClientStyle style, String... addresses) {
-        List<String> args = new ArrayList<>(List.of("get", "--style", style.name()));
-        if (style.options().contains(GetOption.SEED)) {
-            args.addAll(List.of("--seed", LUCKY_SEED));
-        }
-        if (style.takesTransformAddress()) {
-            args.add(xform.address().toString());
-        }
-        args.addAll(List.of(addresses));
-        return args.toArray(String[]::new);
+        return StyleChecks.getArgs(style, xform.address(), List.of(), List.of(addresses));
     }
 
     private static void assertNoStackTrace(Capture capture) {

@@ -23,7 +23,7 @@ import org.slowpoetry.protocol.Address;
  * try {
  *     poem = text(BlockingFetch.fetch(address, settings, chunk -> { }));
  * } catch (FetchException e) {
- *     lines.downloadFailedOrRejected(e.failure());   // The poem download failed. (stderr)
+ *     lines.downloadFailedOrRejected(e.failure());   // The poem download failed: ... (stderr)
  *     return failed;
  * }
  * try {

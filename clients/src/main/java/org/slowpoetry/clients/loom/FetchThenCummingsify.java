@@ -26,7 +26,7 @@ import org.slowpoetry.transform.GibberishException;
  * try {
  *     poem = text(BlockingFetch.fetch(address, settings, chunk -> task.received(chunk.length)));
  * } catch (FetchException e) {
- *     lines.downloadFailedOrRejected(e.failure());   // poem_failed: The poem download failed. (stderr)
+ *     lines.downloadFailedOrRejected(e.failure());   // poem_failed: The poem download failed: ... (stderr)
  *     return task.failed(e.failure(), e.partial());
  * }
  * try {

@@ -63,7 +63,7 @@ class ReactorPoetryLinesTest {
         lines.cummingsifyFailedToStderr();
         assertEquals("Cummingsify failed!\n", out(), "5.0 and 5.1 print it on stdout");
         assertEquals("""
-                The poem download failed.
+                The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused
                 The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused
                 Cummingsify failed!
                 """, err());

@@ -1,0 +1,191 @@
+package org.slowpoetry.clients;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slowpoetry.cli.CheckedOutput;
+import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.fetch.FetchFailure;
+import org.slowpoetry.fetch.FetchSettings;
+import org.slowpoetry.protocol.Address;
+import org.slowpoetry.servers.PoetryServer;
+import org.slowpoetry.testing.LeakCheck;
+
+/**
+ * The client half of issue 14's fault suite: every style ({@link StyleChecks#styles()}) against the
+ * servers a broken or hostile peer can be, and against a stdout that fails. A case's name is the
+ * rule it proves, with the style in brackets ({@code anEndlessServerIsCutAtMaxPoem[erlang]}); the
+ * faults {@link ClientContractTest} covers for every style (a refused connect, a reset mid-poem, a
+ * silent server, one that closes at once) complete the suite. Every case checks that nothing leaked
+ * ({@link LeakCheck}: sockets, descriptors, threads) and that the poems that should arrive arrive
+ * byte for byte (cummingsified, for the styles that transform them).
+ */
+@ExtendWith(LeakCheck.class)
+@Timeout(30)
+@DisplayNameGeneration(ClientFaultSuiteTest.RuleNames.class)
+class ClientFaultSuiteTest {
+
+    /** {@code anEndlessServerIsCutAtMaxPoem[erlang]}. */
+    private static final String CASE = "{displayName}[{0}]";
+    /** Fast enough that a poem takes milliseconds, slow enough that it comes in many reads. */
+    private static final Duration PACE = Duration.ofMillis(2);
+    /** The poem limit in the endless server's case: small, so the case is quick. */
+    private static final int SMALL_LIMIT = 64 * 1024;
+
+    /** A case's name: the method's, without its parameter types; {@link #CASE} adds the style. */
+    static final class RuleNames extends DisplayNameGenerator.Standard {
+        @Override
+        public String generateDisplayNameForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass,
+                Method testMethod) {
+            return testMethod.getName();
+        }
+    }
+
+    /** The transform server for the styles that take one; a new one for each case. */
+    @AutoClose
+    private final TestTransformServer xform = TestTransformServer.start();
+
+    /** Every style, named for {@link #CASE}. */
+    static Stream<Named<ClientStyle>> styles() {
+        return StyleChecks.styles().map(style -> Named.of(style.name(), style));
+    }
+
+    @ParameterizedTest(name = CASE)
+    @MethodSource("styles")
+    void anEndlessServerIsCutAtMaxPoemAndTheOtherPoemStillArrives(ClientStyle style) throws Exception {
+        byte[] poem = TestPoems.poem("fine", 4);
+        CapturedRun capture = new CapturedRun();
+        try (var endless = ScriptedPoetryServer.endless("la la la, and on and on\n".getBytes(StandardCharsets.US_ASCII));
+                var fine = TestServers.slow(poem, 10, PACE)) {
+            List<TaskOutcome> outcomes = style.fetch(List.of(endless.address(), TestServers.address(fine)),
+                    capture.run(options(FetchSettings.defaults().withMaxPoemBytes(SMALL_LIMIT)), TaskListener.none()));
+
+            var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.getFirst());
+            var tooLong = assertInstanceOf(FetchFailure.TooLong.class, failed.failure());
+            assertEquals(endless.address(), tooLong.address());
+            assertEquals(SMALL_LIMIT, tooLong.limit());
+            assertTrue(tooLong.received() <= SMALL_LIMIT, "never more than the limit is kept: " + tooLong);
+            StyleChecks.assertPoemOrRejection(style, poem, outcomes.get(1));
+            assertOneLineForTheFailure(style, capture, tooLong);
+        }
+    }
+
+    @ParameterizedTest(name = CASE)
+    @MethodSource("styles")
+    void aTricklingServerFinishesWholeWhileEachByteComesWithinTheTimeout(ClientStyle style) throws Exception {
+        // A byte every 3 ms: the poem takes longer than the timeout, but no silence comes near it.
+        byte[] poem = TestPoems.poem("trickle", 4);
+        Duration timeout = Duration.ofMillis(400);
+        CapturedRun capture = new CapturedRun();
+        try (var trickle = TestServers.slow(poem, 1, Duration.ofMillis(3))) {
+            List<TaskOutcome> outcomes = style.fetch(List.of(TestServers.address(trickle)),
+                    capture.run(options(FetchSettings.defaults().withTimeout(timeout)), TaskListener.none()));
+
+            StyleChecks.assertPoemOrRejection(style, poem, outcomes.getFirst());
+            assertTrue(outcomes.getFirst().elapsed().compareTo(timeout) > 0,
+                    "the poem took longer than the timeout, which bounds each silence, not the poem: "
+                            + outcomes.getFirst().elapsed());
+            assertEquals(poem.length, capture.events.bytes(), "every byte was read, one or a few at a time");
+            StyleChecks.assertNoStackTrace(capture.out() + capture.err());
+        }
+    }
+
+    @ParameterizedTest(name = CASE)
+    @MethodSource("styles")
+    void aServerThatFallsSilentMidPoemIsCutByTheTimeoutWithTheBytesThatCame(ClientStyle style) throws Exception {
+        byte[] poem = TestPoems.poem("stalled", 4);
+        Duration timeout = Duration.ofMillis(300);
+        CountDownLatch never = new CountDownLatch(1);
+        CapturedRun capture = new CapturedRun();
+        try (var stalled = ScriptedPoetryServer.gated(poem, 20, never)) {
+            List<TaskOutcome> outcomes = style.fetch(List.of(stalled.address()),
+                    capture.run(options(FetchSettings.defaults().withTimeout(timeout)), TaskListener.none()));
+
+            var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.getFirst());
+            var timedOut = new FetchFailure.TimedOut(stalled.address(), true, 20, timeout);
+            assertEquals(timedOut, failed.failure());
+            assertArrayEquals(Arrays.copyOf(poem, 20), failed.partial());
+            assertOneLineForTheFailure(style, capture, timedOut);
+        }
+    }
+
+    @ParameterizedTest(name = CASE)
+    @MethodSource("styles")
+    void aClosedStdoutEndsGetQuietlyWithTheExitCodeOfSigpipe(ClientStyle style) throws Exception {
+        try (var server = TestServers.slow(TestPoems.poem("unread", 4), 10, PACE)) {
+            CommandLineRun run = getPrintingTo(stdoutFailingWith("Broken pipe"), style, TestServers.address(server));
+
+            assertEquals(ExitCodes.OUTPUT_CLOSED, run.exitCode(), run.err());
+            assertEquals("", run.err(), "nothing about the reader that went, nor about the poems left");
+        }
+    }
+
+    @ParameterizedTest(name = CASE)
+    @MethodSource("styles")
+    void aStdoutThatCannotBeWrittenIsOneLineOnStderrAndExitSeventyFour(ClientStyle style) throws Exception {
+        try (var server = TestServers.slow(TestPoems.poem("unwritten", 4), 10, PACE)) {
+            CommandLineRun run = getPrintingTo(stdoutFailingWith("No space left on device"), style,
+                    TestServers.address(server));
+
+            assertEquals(ExitCodes.OUTPUT_FAILED, run.exitCode(), run.err());
+            assertEquals(List.of("slowpoetry get: cannot write to stdout: No space left on device"), run.errLines());
+        }
+    }
+
+    private GetOptions options(FetchSettings fetch) {
+        return StyleChecks.options(fetch, xform.address());
+    }
+
+    private CommandLineRun getPrintingTo(OutputStream stdout, ClientStyle style, Address... addresses) {
+        return CommandLineRun.printingTo(new CheckedOutput(stdout, StandardCharsets.UTF_8),
+                StyleChecks.getArgs(style, xform.address(), List.of(),
+                        Stream.of(addresses).map(Address::toString).toList()));
+    }
+
+    /** A stdout on which every write fails as the JDK reports {@code error}. */
+    private static OutputStream stdoutFailingWith(String error) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(error);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                throw new IOException(error);
+            }
+        };
+    }
+
+    /**
+     * The failure is told in one line on stderr that names the server and says why (the limit, the
+     * timeout), with no stack trace; but client 3.0, whose callback is given null, names the server
+     * and says that it cannot tell why, as in the text.
+     */
+    private static void assertOneLineForTheFailure(ClientStyle style, CapturedRun capture, FetchFailure failure) {
+        StyleChecks.assertNoStackTrace(capture.out() + capture.err());
+        List<String> lines = capture.err().lines().toList();
+        assertEquals(1, lines.size(), style.name() + ": " + capture.err());
+        assertTrue(lines.getFirst().contains(PoetryLines.reason(failure))
+                || lines.getFirst().equals(PoetryLines.noPoemLine(failure.address())), lines.getFirst());
+    }
+}
