@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
@@ -132,7 +131,7 @@ class ClientFaultSuiteTest {
     @MethodSource("styles")
     void aClosedStdoutEndsGetQuietlyWithTheExitCodeOfSigpipe(ClientStyle style) throws Exception {
         try (var server = TestServers.slow(TestPoems.poem("unread", 4), 10, PACE)) {
-            CommandLineRun run = getPrintingTo(stdoutFailingWith("Broken pipe"), style, TestServers.address(server));
+            CommandLineRun run = getPrintingTo(FailingStdout.failingWith(FailingStdout.CLOSED_PIPE), style, TestServers.address(server));
 
             assertEquals(ExitCodes.OUTPUT_CLOSED, run.exitCode(), run.err());
             assertEquals("", run.err(), "nothing about the reader that went, nor about the poems left");
@@ -143,7 +142,7 @@ class ClientFaultSuiteTest {
     @MethodSource("styles")
     void aStdoutThatCannotBeWrittenIsOneLineOnStderrAndExitSeventyFour(ClientStyle style) throws Exception {
         try (var server = TestServers.slow(TestPoems.poem("unwritten", 4), 10, PACE)) {
-            CommandLineRun run = getPrintingTo(stdoutFailingWith("No space left on device"), style,
+            CommandLineRun run = getPrintingTo(FailingStdout.failingWith(FailingStdout.FULL_DISK), style,
                     TestServers.address(server));
 
             assertEquals(ExitCodes.OUTPUT_FAILED, run.exitCode(), run.err());
@@ -151,29 +150,47 @@ class ClientFaultSuiteTest {
         }
     }
 
+    /**
+     * A reader that goes ({@code get ... | head -1}) stops the fetch at once, for every style that
+     * prints as it fetches: a poem that would never end (a server trickling 18 MB) is broken off,
+     * and {@code get} ends quietly. Run on a thread of its own, so that a style that does not stop
+     * fails the case instead of holding up the suite.
+     */
+    @ParameterizedTest(name = CASE)
+    @MethodSource("stylesThatPrintAsTheyFetch")
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aReaderThatGoesStopsAFetchThatWouldNotEnd(ClientStyle style) throws Exception {
+        byte[] endless = TestPoems.poem("on and on", 400_000); // 18 MB: hours at this pace, and past any --max-poem
+        try (var trickle = TestServers.slow(endless, 10, PACE);
+                var fine = TestServers.slow(TestPoems.poem("fine", 2), 10, PACE)) {
+            CommandLineRun run = getPrintingTo(FailingStdout.failingWith(FailingStdout.CLOSED_PIPE), style, TestServers.address(fine),
+                    TestServers.address(trickle));
+
+            assertEquals(ExitCodes.OUTPUT_CLOSED, run.exitCode(), run.err());
+            assertEquals("", run.err());
+        }
+    }
+
+    /**
+     * Every style but those that cannot hear their reader go before the poems end: the originals
+     * that print nothing until every poem is in (clients 2.1, 3.0, 3.1 and 4.0, and the Loom
+     * versions of 3.0 to 4.0), and client 1.0's broken version, whose {@code doRead} holds the
+     * reactor for a whole poem (Part 4's lesson). {@code --max-poem} and {@code --timeout} bound
+     * those.
+     */
+    static Stream<Named<ClientStyle>> stylesThatPrintAsTheyFetch() {
+        Set<String> deaf = Set.of("reactor-simple", "callbacks", "callbacks-loom", "errbacks", "errbacks-loom",
+                "deferred", "deferred-loom", "reactor-broken");
+        return styles().filter(style -> !deaf.contains(style.getPayload().name()));
+    }
+
     private GetOptions options(FetchSettings fetch) {
         return StyleChecks.options(fetch, xform.address());
     }
 
-    private CommandLineRun getPrintingTo(OutputStream stdout, ClientStyle style, Address... addresses) {
-        return CommandLineRun.printingTo(new CheckedOutput(stdout, StandardCharsets.UTF_8),
-                StyleChecks.getArgs(style, xform.address(), List.of(),
+    private CommandLineRun getPrintingTo(CheckedOutput stdout, ClientStyle style, Address... addresses) {
+        return CommandLineRun.printingTo(stdout, StyleChecks.getArgs(style, xform.address(), List.of(),
                         Stream.of(addresses).map(Address::toString).toList()));
-    }
-
-    /** A stdout on which every write fails as the JDK reports {@code error}. */
-    private static OutputStream stdoutFailingWith(String error) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException(error);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                throw new IOException(error);
-            }
-        };
     }
 
     /**
