@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,24 +38,15 @@ import org.slowpoetry.testing.LeakCheck;
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(30)
-@DisplayNameGeneration(ClientFaultSuiteTest.RuleNames.class)
+@DisplayNameGeneration(RuleNames.class)
 class ClientFaultSuiteTest {
 
     /** {@code anEndlessServerIsCutAtMaxPoem[erlang]}. */
-    private static final String CASE = "{displayName}[{0}]";
+    private static final String CASE = RuleNames.CASE;
     /** Fast enough that a poem takes milliseconds, slow enough that it comes in many reads. */
     private static final Duration PACE = Duration.ofMillis(2);
     /** The poem limit in the endless server's case: small, so the case is quick. */
     private static final int SMALL_LIMIT = 64 * 1024;
-
-    /** A case's name: the method's, without its parameter types; {@link #CASE} adds the style. */
-    static final class RuleNames extends DisplayNameGenerator.Standard {
-        @Override
-        public String generateDisplayNameForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass,
-                Method testMethod) {
-            return testMethod.getName();
-        }
-    }
 
     /** The transform server for the styles that take one; a new one for each case. */
     @AutoClose

@@ -45,12 +45,14 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var all = new ArrayList<>(args);
-        if (!all.contains("-rf") && !all.contains("-rff")) {
+        var all = new ArrayList<String>();
+        if (!args.contains("-rf") && !args.contains("-rff")) {
             Path results = resultsDir();
             Files.createDirectories(results);
+            // First: an option the user left without its value (-wi) must not take ours as its value.
             all.addAll(List.of("-rf", "json", "-rff", results.resolve("jmh.json").toString()));
         }
+        all.addAll(args);
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(all.toArray(String[]::new));
