@@ -61,7 +61,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {"0:drawn", "2:bad input (a chain that cannot be read, a missing file, an unknown example)"})
 public final class SimulateCommand implements Callable<Integer> {
 
-    /** A chain is a few short lines; a file larger than this is not one (or is {@code /dev/zero}). */
+    /** A chain is a few short lines; a file or an input larger than this is not one (or is {@code /dev/zero}). */
     static final int MAX_CHAIN_FILE_BYTES = 1 << 20;
 
     @Spec
@@ -121,7 +121,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (file != null) {
             return parse(readFile(file), "in " + file);
         }
-        var in = new BufferedReader(new InputStreamReader(stdin, stdinCharset()));
+        var in = new BufferedReader(new InputStreamReader(
+                InputFiles.bounded(stdin, "standard input", "chain", MAX_CHAIN_FILE_BYTES), stdinCharset()));
         if (isInteractive()) {
             try {
                 return ChainInput.prompt(in, out);

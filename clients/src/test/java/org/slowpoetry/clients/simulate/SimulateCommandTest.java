@@ -191,6 +191,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aStandardInputTooLargeForAnyChainIsCutOffThere() {
+        Run run = simulate("x".repeat(SimulateCommand.MAX_CHAIN_FILE_BYTES + 1));
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("slowpoetry simulate: cannot read standard input: larger than 1m, too large for a chain\n",
+                run.err());
+    }
+
+    @Test
     void anUnknownExampleNamesTheExamplesThereAre() {
         Run run = simulate("", "--example", "part11");
         assertEquals(ExitCodes.USAGE, run.exitCode());

@@ -1,5 +1,6 @@
 package org.slowpoetry.cli;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -32,9 +33,11 @@ import java.nio.file.Path;
  * }
  *
  * <p>The bound is on what is read, not on what the file system says the size is, so a pipe or a
- * device ({@code /dev/zero}) is cut off at it too.
+ * device ({@code /dev/zero}) is cut off at it too; {@link #bounded} bounds a stream read bit by bit
+ * (standard input) the same way.
  *
- * <p><b>Threading:</b> stateless; {@link #readText} blocks the calling thread while it reads.
+ * <p><b>Threading:</b> stateless; {@link #readText} blocks the calling thread while it reads; a
+ * {@link #bounded} stream belongs to the thread that reads it.
  */
 public final class InputFiles {
     private InputFiles() {
@@ -67,6 +70,42 @@ public final class InputFiles {
             throw new UserException(cannot + "larger than " + ByteSize.format(maxBytes) + ", too large for a " + what);
         }
         return decode(bytes, cannot);
+    }
+
+    /**
+     * {@code in}, cut off after {@code maxBytes}: the read that would pass them throws a
+     * {@link UserException}, {@code cannot read standard input: larger than 1m, too large for a chain}.
+     *
+     * @param name what {@code in} is, for the message: {@code standard input}
+     * @param what what it should hold: {@code chain}
+     */
+    public static InputStream bounded(InputStream in, String name, String what, int maxBytes) {
+        return new FilterInputStream(in) {
+            /** Bytes read so far; the reading thread's. */
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                counted(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                int n = super.read(bytes, offset, length);
+                counted(Math.max(n, 0));
+                return n;
+            }
+
+            private void counted(int n) {
+                count += n;
+                if (count > maxBytes) {
+                    throw new UserException("cannot read " + name + ": larger than " + ByteSize.format(maxBytes)
+                            + ", too large for a " + what);
+                }
+            }
+        };
     }
 
     /** {@code bytes} as UTF-8, or the offset of the first byte that is not. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,20 @@ class InputFilesTest {
         Path cut = Files.write(dir.resolve("cut.txt"), new byte[] {'o', 'k', (byte) 0xE2, (byte) 0x82});
         assertEquals("cannot read chain file '" + cut + "': not UTF-8 text (byte 2 is not; a binary file?)",
                 problem(cut, 100));
+    }
+
+    @Test
+    void aBoundedStreamGivesUpToTheLimitAndThrowsAtTheReadPastIt() throws IOException {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        InputStream in = InputFiles.bounded(endless, "standard input", "chain", 1024);
+        assertEquals(1024, in.readNBytes(1024).length);
+        var e = assertThrows(UserException.class, in::read);
+        assertEquals("cannot read standard input: larger than 1k, too large for a chain", e.getMessage());
     }
 
     private static String problem(Path file, int maxBytes) {
