@@ -2,14 +2,18 @@ package org.slowpoetry.clients;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
@@ -64,8 +68,10 @@ class ClientFaultSuiteTest {
         CapturedRun capture = new CapturedRun();
         try (var endless = ScriptedPoetryServer.endless("la la la, and on and on\n".getBytes(StandardCharsets.US_ASCII));
                 var fine = TestServers.slow(poem, 10, PACE)) {
-            List<TaskOutcome> outcomes = style.fetch(List.of(endless.address(), TestServers.address(fine)),
-                    capture.run(options(FetchSettings.defaults().withMaxPoemBytes(SMALL_LIMIT)), TaskListener.none()));
+            var logged = new ByteArrayOutputStream();
+            List<TaskOutcome> outcomes = logging(logged, () -> style.fetch(
+                    List.of(endless.address(), TestServers.address(fine)),
+                    capture.run(options(FetchSettings.defaults().withMaxPoemBytes(SMALL_LIMIT)), TaskListener.none())));
 
             var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.getFirst());
             var tooLong = assertInstanceOf(FetchFailure.TooLong.class, failed.failure());
@@ -74,6 +80,8 @@ class ClientFaultSuiteTest {
             assertTrue(tooLong.received() <= SMALL_LIMIT, "never more than the limit is kept: " + tooLong);
             StyleChecks.assertPoemOrRejection(style, poem, outcomes.get(1));
             assertOneLineForTheFailure(style, capture, tooLong);
+            assertFalse(logged.toString(StandardCharsets.UTF_8).contains(" ERROR "),
+                    "a poem past the limit is an outcome, not an error to log: " + logged);
         }
     }
 
@@ -171,6 +179,20 @@ class ClientFaultSuiteTest {
         Set<String> deaf = Set.of("reactor-simple", "callbacks", "callbacks-loom", "errbacks", "errbacks-loom",
                 "deferred", "deferred-loom", "reactor-broken");
         return styles().filter(style -> !deaf.contains(style.getPayload().name()));
+    }
+
+    /**
+     * {@code body}'s result, with what the logging backend wrote meanwhile in {@code log}: it writes
+     * to {@code System.err}, a line per record ({@code 12:00:00.000 ERROR [thread] Class: message}).
+     */
+    private static <T> T logging(ByteArrayOutputStream log, Callable<T> body) throws Exception {
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            return body.call();
+        } finally {
+            System.setErr(stderr);
+        }
     }
 
     private GetOptions options(FetchSettings fetch) {
