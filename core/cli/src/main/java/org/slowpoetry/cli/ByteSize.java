@@ -1,17 +1,19 @@
 package org.slowpoetry.cli;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A number of bytes as a user types it after an option such as {@code get --max-poem}: plain bytes,
- * or a whole number with a binary suffix, {@code k} (KiB), {@code m} (MiB) or {@code g} (GiB), in
- * either case. The one parser of sizes on the command line, and its inverse for help texts and
- * messages.
+ * or a whole number with a binary unit, {@code k} (KiB), {@code m} (MiB) or {@code g} (GiB), which
+ * may be written {@code kb} or {@code KiB} too, in any case, after a space or not; {@code b} is
+ * bytes. The one parser of sizes on the command line, and its inverse for help texts and messages.
  *
  * {@snippet :
  * ByteSize.parse("4096");     // 4096
  * ByteSize.parse("64k");      // 65536
- * ByteSize.parse("16M");      // 16777216
+ * ByteSize.parse("16 MB");    // 16777216
  * ByteSize.parse("1.5m");     // IllegalArgumentException: not a size: write bytes, or a whole number ...
  * ByteSize.format(16 << 20);  // "16m"
  * }
@@ -23,8 +25,10 @@ import java.util.Locale;
  */
 public final class ByteSize {
 
-    /** The suffixes, each 1024 times the one before, after plain bytes. */
+    /** The units' letters, each 1024 times the one before, after plain bytes. */
     private static final String UNITS = "kmg";
+    /** Digits, then a unit or none: {@code 16}, {@code 16m}, {@code 16 MB}, {@code 16MiB}, {@code 16b}. */
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(?:([kmg])(?:i?b)?|b)?");
 
     private ByteSize() {
     }
@@ -36,18 +40,14 @@ public final class ByteSize {
      *     {@code long}; the message is a clause that names the problem, not the input
      */
     public static long parse(String text) {
-        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        int shift = 0;
-        if (!s.isEmpty() && UNITS.indexOf(s.charAt(s.length() - 1)) >= 0) {
-            shift = 10 * (UNITS.indexOf(s.charAt(s.length() - 1)) + 1);
-            s = s.substring(0, s.length() - 1);
-        }
-        if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        Matcher size = SIZE.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
+        if (!size.matches()) {
             throw new IllegalArgumentException("not a size: write bytes, or a whole number with k, m or g (64k, 16m)");
         }
+        int shift = size.group(2) == null ? 0 : 10 * (UNITS.indexOf(size.group(2)) + 1);
         long number;
         try {
-            number = Long.parseLong(s);
+            number = Long.parseLong(size.group(1));
         } catch (NumberFormatException tooManyDigits) {
             throw new IllegalArgumentException("too large", tooManyDigits);
         }

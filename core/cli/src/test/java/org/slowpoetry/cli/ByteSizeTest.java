@@ -11,13 +11,14 @@ class ByteSizeTest {
 
     @ParameterizedTest(name = "''{0}'' is {1} bytes")
     @CsvSource({"0, 0", "4096, 4096", "64k, 65536", "64K, 65536", "16m, 16777216", "1g, 1073741824",
-        "' 2k ', 2048", "8589934591g, 9223372035781033984"})
+        "' 2k ', 2048", "8589934591g, 9223372035781033984", "512KB, 524288", "16 MB, 16777216", "1MiB, 1048576",
+        "10b, 10", "10 B, 10"})
     void bytesOrAWholeNumberWithABinarySuffixIsASize(String text, long bytes) {
         assertEquals(bytes, ByteSize.parse(text));
     }
 
     @ParameterizedTest(name = "''{0}''")
-    @ValueSource(strings = {"", "k", "1.5m", "-1", "16 m", "16mb", "1t", "x", "0x10"})
+    @ValueSource(strings = {"", "k", "1.5m", "-1", "16 m b", "16mbb", "16ib", "1t", "x", "0x10", "1kmb"})
     void anythingElseIsNotASize(String text) {
         var e = assertThrows(IllegalArgumentException.class, () -> ByteSize.parse(text));
         assertEquals("not a size: write bytes, or a whole number with k, m or g (64k, 16m)", e.getMessage());
