@@ -44,6 +44,12 @@ import org.slowpoetry.time.Durations;
  * 1 of 3 poems failed                                                   (beside the original's summary)
  * </pre>
  *
+ * <h2>When stdout fails</h2>
+ * A {@link PrintStream} swallows write errors, so nothing here checks them line by line. Under
+ * {@code get}, stdout is a {@link org.slowpoetry.cli.CheckedOutput}: its first write error (a reader
+ * that has gone, a full disk) interrupts the fetch, silences stderr and decides the exit code
+ * ({@link GetCommand}), so a style never learns of it and needs no code for it.
+ *
  * <p><b>Threading:</b> every method writes one whole line (or one block) with one call on a
  * thread-safe {@link PrintStream}, so lines printed from several threads never mix; the static
  * methods are pure.
