@@ -28,7 +28,6 @@ import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.fetch.FetchFailure;
 import org.slowpoetry.fetch.FetchSettings;
 import org.slowpoetry.protocol.Address;
-import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.testing.LeakCheck;
 
 /**
