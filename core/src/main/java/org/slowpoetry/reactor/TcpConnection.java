@@ -27,7 +27,9 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
      *
      * Reading: up to MAX_READS_PER_EVENT reads per readiness event, each into the reactor's one
      * direct buffer, each handed to the protocol as a read-only view (the only allocation). A
-     * short read means the socket is drained; no extra read() just to see 0.
+     * short read means the socket is drained; no extra read() just to see 0. End of stream ends the
+     * connection, unless the protocol is a HalfCloseableProtocol: then reading stops for good and
+     * the connection stays up for writing (Twisted's readConnectionLost).
      *
      * Writing: write() tries the socket at once when nothing is queued and we are not already
      * waiting for OP_WRITE (most writes end there, without a trip through select); the rest is
@@ -49,6 +51,13 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         /** abortConnection() or a write error: the disconnect is scheduled. Writes ignored. */
         ABORTING,
         DISCONNECTED
+    }
+
+    /** The receiving side: a {@link HalfCloseableProtocol} outlives the peer's end of stream. */
+    private enum ReadSide {
+        OPEN,
+        /** The peer half-closed (end of stream) and the protocol stays connected: never read again. */
+        ENDED
     }
 
     /** The sending side, for half-close (loseWriteConnection). */
@@ -74,6 +83,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
 
     // All fields below: written and read on the reactor thread only.
     private State state = State.CONNECTED;
+    private ReadSide readSide = ReadSide.OPEN;
     private WriteSide writeSide = WriteSide.OPEN;
     /** The protocol paused us (pauseProducing): we do not read until it resumes. */
     private boolean readingPaused;
@@ -123,7 +133,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
             ByteBuffer buffer = reactor.registry().readBuffer();
             int n = channel.read(buffer);
             if (n < 0) {
-                return Optional.of(new ConnectionDone());
+                return endOfStream();
             }
             if (n == 0) {
                 break;
@@ -133,6 +143,21 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
                 break;
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The peer shut down its sending side. A plain protocol has lost its connection; a
+     * {@link HalfCloseableProtocol} is told, and the connection stays up without reading (a socket
+     * at end of stream is always readable: reading on would spin the loop).
+     */
+    private Optional<ConnectionClosed> endOfStream() {
+        if (!(protocol instanceof HalfCloseableProtocol halfCloseable)) {
+            return Optional.of(new ConnectionDone());
+        }
+        readSide = ReadSide.ENDED;
+        stopReading();
+        halfCloseable.readConnectionLost();
         return Optional.empty();
     }
 
@@ -374,7 +399,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     }
 
     private void startReading() {
-        if (!reading && !readingPaused && state == State.CONNECTED) {
+        if (!reading && !readingPaused && readSide == ReadSide.OPEN && state == State.CONNECTED) {
             reading = reactor.registry().interest(this, true, true);
         }
     }

@@ -213,6 +213,63 @@ class TcpTest {
 
     @ParameterizedTest
     @EnumSource(SelectorKind.class)
+    void aPlainProtocolLosesItsConnectionWhenThePeerHalfCloses(SelectorKind kind) throws Exception {
+        var server = new Recorder();
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                server.made.get();
+                s.shutdownOutput();
+                assertInstanceOf(ConnectionDone.class, server.lost.get());
+                assertEquals(-1, s.getInputStream().read());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
+    void aHalfCloseableProtocolIsToldOfEndOfStreamAndStillWrites(SelectorKind kind) throws Exception {
+        var readLost = new CompletableFuture<Void>();
+        var server = new HalfClosing(readLost);
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                server.made.get();
+                s.getOutputStream().write("bye".getBytes(StandardCharsets.UTF_8));
+                s.shutdownOutput();
+                readLost.get();
+                assertFalse(server.lost.isDone(), "the connection must outlive the peer's end of stream");
+                loop.execute(() -> {
+                    server.t().resumeProducing(); // must not read again: that would spin on end of stream
+                    server.t().write("the rest of the poem".getBytes(StandardCharsets.UTF_8));
+                    server.t().loseConnection();
+                });
+                assertEquals("the rest of the poem", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            assertInstanceOf(ConnectionDone.class, server.lost.get());
+            assertEquals(List.of("connectionMade", "dataReceived", "readConnectionLost", "connectionLost"),
+                    server.events);
+            assertEquals("bye", server.text());
+        }
+    }
+
+    /** A recorder that stays connected when its peer half-closes. */
+    private static final class HalfClosing extends Recorder implements HalfCloseableProtocol {
+        private final CompletableFuture<Void> readLost;
+
+        HalfClosing(CompletableFuture<Void> readLost) {
+            this.readLost = readLost;
+        }
+
+        @Override
+        public void readConnectionLost() {
+            events.add("readConnectionLost");
+            readLost.complete(null);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
     void aFactoryReturningNullRefusesTheConnection(SelectorKind kind) throws Exception {
         try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
             int port = loop.call(() -> reactor.listenTCP(0, a -> null, "127.0.0.1").port());
