@@ -33,8 +33,8 @@ import org.slowpoetry.time.MonotonicClock;
  * <li>Slow servers send with {@code TCP_NODELAY}, so each small send leaves at once. A client that
  *     is gone before its options are set (a reset peer) is closed and forgotten.</li>
  * <li>A failed {@code accept()} while the listener is open ("Too many open files", a connection
- *     reset or aborted in the backlog) does not stop the server: it logs one line for the run of
- *     failures, pauses on the server's clock for a growing, bounded time
+ *     reset or aborted in the backlog) does not stop the server: it logs a warning (at most one
+ *     a minute), pauses on the server's clock for a growing, bounded time
  *     ({@link AcceptBackoff}), and accepts again.</li>
  * <li>{@link #close()} closes the listener and the client being served inline, interrupts the
  *     accepting thread, and returns once the strategy has ended every connection.</li>
