@@ -5,12 +5,14 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.net.WriteTimeoutException;
 
 /**
  * A TCP connection: the {@link Transport} of one {@link Protocol}, and the read and write
@@ -36,6 +38,10 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
      * queued in a WriteBuffer and flushed in doWrite when the socket is writable. Errors found
      * inside write() never call the protocol back from inside its own call: the disconnect is
      * deferred with Reactor.callSoon, as Twisted defers abortConnection with callLater(0).
+     *
+     * Write timeout: while bytes are queued and the socket takes none, one timer runs; each flush
+     * that makes progress resets it, an empty buffer cancels it. So a connection whose peer reads
+     * has no timer at all, and one whose peer stopped reading is aborted once the timer fires.
      *
      * Closing: loseConnection stops reading and closes once the buffer is empty and no producer
      * is registered (Twisted's rule); the close itself goes through SelectorRegistry.disconnect,
@@ -95,6 +101,10 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     private boolean producerPaused;
     private int lowWatermark = DEFAULT_LOW_WATERMARK;
     private int highWatermark = DEFAULT_HIGH_WATERMARK;
+    /** How long queued bytes may wait without progress ({@link #setWriteTimeout}); null for ever. */
+    private Duration writeTimeout;
+    /** Fires when the queued bytes have waited {@link #writeTimeout}; null while none wait. */
+    private DelayedCall writeStall;
 
     TcpConnection(Reactor reactor, SocketChannel channel, Protocol protocol, SocketAddress peer,
                   SocketAddress host, Consumer<ConnectionClosed> onLost) {
@@ -167,7 +177,10 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
             stopWriting();
             return Optional.empty();
         }
-        if (!out.flushTo(channel, reactor.registry().gatherArray())) {
+        long queued = out.size();
+        boolean flushed = out.flushTo(channel, reactor.registry().gatherArray());
+        watchForStall(queued);
+        if (!flushed) {
             resumeProducerIfDrained();
             return Optional.empty();
         }
@@ -195,6 +208,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         reading = false;
         writing = false;
         out.clear();
+        stopWatchingForStall();
         Producer stopped = producer;
         producer = null;
         if (stopped != null) {
@@ -310,6 +324,19 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     }
 
     @Override
+    public void setWriteTimeout(Duration timeout) {
+        reactor.checkInLoop("Transport.setWriteTimeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the write timeout must be positive: " + timeout);
+        }
+        writeTimeout = timeout;
+        stopWatchingForStall();
+        if (!out.isEmpty() && state != State.ABORTING && state != State.DISCONNECTED) {
+            watchForStall(out.size());
+        }
+    }
+
+    @Override
     public void setWriteBufferWatermarks(int low, int high) {
         reactor.checkInLoop("Transport.setWriteBufferWatermarks");
         if (low < 0 || high < low) {
@@ -349,12 +376,14 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     /** After queuing: write now unless already waiting for the socket; else wait for OP_WRITE. */
     private void flushOrWait() {
         if (!writing) {
+            long queued = out.size();
             try {
                 out.flushTo(channel, reactor.registry().gatherArray());
             } catch (IOException e) {
                 failSoon(e);
                 return;
             }
+            watchForStall(queued);
         }
         if (!out.isEmpty()) {
             startWriting();
@@ -375,8 +404,40 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         }
     }
 
+    /**
+     * After a flush that began with {@code queued} bytes: no timer once the buffer is empty, a
+     * fresh wait after progress, and a wait started (or left running) when the socket took nothing.
+     */
+    private void watchForStall(long queued) {
+        if (writeTimeout == null || out.isEmpty()) {
+            stopWatchingForStall();
+        } else if (writeStall == null) {
+            writeStall = reactor.callLater(writeTimeout, this::writeStalled);
+        } else if (out.size() < queued) {
+            writeStall.reset(writeTimeout);
+        }
+    }
+
+    private void stopWatchingForStall() {
+        if (writeStall != null) {
+            if (writeStall.active()) {
+                writeStall.cancel();
+            }
+            writeStall = null;
+        }
+    }
+
+    /** The queued bytes waited {@link #writeTimeout} and the socket took none: the peer does not read. */
+    private void writeStalled() {
+        writeStall = null;
+        var timeout = new WriteTimeoutException(writeTimeout, null);
+        LOG.info("closed {}: {}", this, timeout.getMessage());
+        failSoon(timeout);
+    }
+
     /** Drops the buffer and disconnects after the current callback: never re-enter the protocol. */
     private void failSoon(IOException cause) {
+        stopWatchingForStall();
         state = State.ABORTING;
         out.clear();
         stopReading();

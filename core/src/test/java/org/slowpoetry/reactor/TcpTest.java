@@ -270,6 +270,70 @@ class TcpTest {
 
     @ParameterizedTest
     @EnumSource(SelectorKind.class)
+    void aPeerThatNeverReadsIsAbortedOnceTheWriteTimeoutPassesWithoutProgress(SelectorKind kind) throws Exception {
+        Duration timeout = Duration.ofMillis(200);
+        var server = new Recorder(r -> {
+            r.t().setWriteTimeout(timeout);
+            r.t().write(new byte[32 << 20]); // far more than the socket buffers hold
+            r.t().loseConnection();
+        });
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                var reason = assertInstanceOf(ConnectionLost.class, server.lost.get());
+                var cause = assertInstanceOf(org.slowpoetry.net.WriteTimeoutException.class, reason.cause());
+                assertEquals(timeout, cause.timeout());
+            }
+            assertEquals(ReactorState.RUNNING, reactor.state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
+    void aPeerThatReadsSteadilyOutlastsTheWriteTimeout(SelectorKind kind) throws Exception {
+        byte[] poem = new byte[16 << 20];
+        new Random(3).nextBytes(poem);
+        var server = new Recorder(r -> {
+            r.t().setWriteTimeout(Duration.ofSeconds(1));
+            r.t().write(poem);
+            r.t().loseConnection();
+        });
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                var received = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[64 << 10];
+                InputStream in = s.getInputStream();
+                for (int n; (n = in.read(buffer)) != -1; ) {
+                    received.write(buffer, 0, n);
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // a slow reader
+                }
+                assertArrayEquals(poem, received.toByteArray());
+            }
+            assertInstanceOf(ConnectionDone.class, server.lost.get());
+        }
+    }
+
+    @Test
+    void aWriteTimeoutMustBePositive() throws Exception {
+        var server = new Recorder();
+        try (Reactor reactor = open(SelectorKind.EPOLL); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                Transport t = server.made.get();
+                for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1)}) {
+                    assertThrows(IllegalArgumentException.class, () -> loop.call(() -> {
+                        t.setWriteTimeout(bad);
+                        return null;
+                    }));
+                }
+                assertThrows(WrongThreadException.class, () -> t.setWriteTimeout(Duration.ofSeconds(1)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
     void aFactoryReturningNullRefusesTheConnection(SelectorKind kind) throws Exception {
         try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
             int port = loop.call(() -> reactor.listenTCP(0, a -> null, "127.0.0.1").port());

@@ -82,7 +82,7 @@ final class ServeProxyCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --port} and {@code --iface}, as every {@code serve} command takes them. */
+    /** {@code --port}, {@code --iface} and {@code --write-timeout}, as every {@code serve} command takes them. */
     @Mixin
     ListenOptions listen;
 
@@ -119,6 +119,7 @@ final class ServeProxyCommand implements Callable<Integer> {
                 .withVersion(version)
                 .withCacheTtl(cacheTtl)
                 .withUpstreamTimeout(upstreamTimeout)
+                .withWriteTimeout(listen.writeTimeout())
                 .withEvents(ProxyEvents.printing(System.out, System.err));
         PoetryServer proxy;
         try {

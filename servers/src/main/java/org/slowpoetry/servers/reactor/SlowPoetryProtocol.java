@@ -45,6 +45,7 @@ final class SlowPoetryProtocol extends Protocol implements HalfCloseableProtocol
 
     @Override
     protected void connectionMade() {
+        transport().setWriteTimeout(config.writeTimeout()); // a client that never reads is closed then
         config.events().connected(peer);
         sendNext();
     }

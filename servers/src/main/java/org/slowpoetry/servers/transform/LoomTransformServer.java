@@ -49,7 +49,7 @@ final class LoomTransformServer implements TransformServer {
 
     private static AcceptLoop listen(TransformServerConfig config, int port, Wire wire) throws IOException {
         var listen = new AcceptLoop.Listen(config.iface(), port, config.clock(), false,
-                wire + " transform server", address -> { });
+                wire + " transform server", config.writeTimeout(), address -> { });
         return AcceptLoop.start(listen, new AcceptLoop.Setup("loom-" + wire, BACKLOG, true),
                 loop -> new TransformConnections(loop, new TransformConnection(config, wire)));
     }

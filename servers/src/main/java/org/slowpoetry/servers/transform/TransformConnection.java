@@ -2,6 +2,7 @@ package org.slowpoetry.servers.transform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -59,13 +60,16 @@ final class TransformConnection {
         this.wire = wire;
     }
 
-    /** Serves {@code client} and closes it; ends quietly if the server's scope interrupts it. */
-    void serve(Socket client) {
+    /**
+     * Serves {@code client} and closes it, replying through {@code out} (its output, the writes
+     * bounded by the write timeout); ends quietly if the server's scope interrupts it.
+     */
+    void serve(Socket client, OutputStream out) {
         SocketAddress peer = client.getRemoteSocketAddress();
         var exchange = new TransformExchange(wire, config.maxRequest(), peer);
         Ending ending;
-        try (client; var scope = StructuredTaskScope.open(Joiner.<Ending>anySuccessfulResultOrThrow())) {
-            scope.fork(() -> exchange(client, exchange));
+        try (client; out; var scope = StructuredTaskScope.open(Joiner.<Ending>anySuccessfulResultOrThrow())) {
+            scope.fork(() -> exchange(client, out, exchange));
             scope.fork(this::deadline);
             ending = scope.join();
         } catch (InterruptedException e) {
@@ -80,7 +84,7 @@ final class TransformConnection {
         }
     }
 
-    private Ending exchange(Socket client, TransformExchange exchange) throws InterruptedException {
+    private Ending exchange(Socket client, OutputStream out, TransformExchange exchange) throws InterruptedException {
         try {
             InputStream in = client.getInputStream();
             byte[] buffer = new byte[READ_BUFFER];
@@ -94,7 +98,7 @@ final class TransformConnection {
             }
             return switch (step) {
                 case Step.Reply(var bytes) -> {
-                    client.getOutputStream().write(bytes.array(), bytes.position(), bytes.remaining());
+                    out.write(bytes.array(), bytes.position(), bytes.remaining());
                     yield Ending.REPLIED;
                 }
                 case Step.Close close -> Ending.CLOSED;

@@ -16,18 +16,20 @@ import org.slowpoetry.net.ConnectionStrategy;
  * {@link ConnectionStrategy} promises; the connection threads touch nothing of it.
  */
 final class TransformConnections implements ConnectionStrategy.Connections {
+    private final AcceptLoop loop;
     private final TransformConnection connection;
     private final ConnectionScope scope;
 
     /** Opens the scope, on the accepting thread, which thereby owns it. */
     TransformConnections(AcceptLoop loop, TransformConnection connection) {
+        this.loop = loop;
         this.connection = connection;
         this.scope = ConnectionScope.open(loop, "connection");
     }
 
     @Override
     public void serve(Socket client) {
-        scope.fork(client, () -> connection.serve(client));
+        scope.fork(client, () -> connection.serve(client, loop.output(client)));
     }
 
     @Override

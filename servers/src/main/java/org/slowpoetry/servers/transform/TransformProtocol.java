@@ -36,6 +36,7 @@ final class TransformProtocol extends Protocol {
 
     @Override
     protected void connectionMade() {
+        transport().setWriteTimeout(factory.config().writeTimeout());
         deadline = factory.reactor().callLater(factory.config().requestTimeout(), this::timedOut);
     }
 

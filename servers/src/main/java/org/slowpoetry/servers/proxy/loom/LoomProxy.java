@@ -68,7 +68,7 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
         var upstream = new VirtualThreadUpstream(config.upstream(), config.fetch(), "loom-proxy");
         var service = new ProxyService(upstream, config);
         var listen = new AcceptLoop.Listen(config.iface(), config.port(), config.clock(), false, "poetry proxy",
-                address -> config.events().listening(config.upstream(), address));
+                config.writeTimeout(), address -> config.events().listening(config.upstream(), address));
         return PoetryServer.of(AcceptLoop.start(listen, new AcceptLoop.Setup("loom-proxy", BACKLOG, true),
                 loop -> new LoomProxy(loop, service, upstream)));
     }
@@ -97,7 +97,7 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
 
     private void handle(Socket client) {
         try {
-            connection.serve(client);
+            connection.serve(client, loop.output(client));
         } catch (InterruptedException e) {
             // only AcceptLoop.close() interrupts a client thread: end quietly
         } catch (RuntimeException e) {

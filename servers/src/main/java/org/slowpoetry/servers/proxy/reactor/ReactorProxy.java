@@ -45,7 +45,7 @@ public final class ReactorProxy {
             var service = new ProxyService(new ReactorUpstream(reactor, config.upstream(), config.fetch()), config);
             reactor.addShutdownTrigger(service::close);
             var poems = new DeferredPoems(service);
-            port = reactor.listenTCP(config.port(), peer -> new ProxyProtocol(poems, config.version()), config.iface());
+            port = reactor.listenTCP(config.port(), peer -> new ProxyProtocol(poems, config.version(), config.writeTimeout()), config.iface());
         } catch (CannotListenException e) {
             reactor.close();
             throw e.getCause() instanceof IOException cause ? cause : e;
