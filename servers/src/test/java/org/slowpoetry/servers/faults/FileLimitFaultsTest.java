@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -37,6 +40,11 @@ class FileLimitFaultsTest {
     private static final int FILE_LIMIT = 256;
     /** More clients than the limit allows: the extra ones wait in the listen backlog. */
     private static final int CLIENTS = 400;
+    /**
+     * Descriptors a JVM may open for good after the idle count (a virtual-thread poller's epoll on a
+     * new carrier, a jar first read): a handful, against the couple of hundred clients held.
+     */
+    private static final int SLACK = 10;
     /** A CPU share no server at rest comes near, and a spinning one always passes: half a core. */
     private static final double SPINNING = 0.5;
 
@@ -54,6 +62,7 @@ class FileLimitFaultsTest {
         args.add(file.toString());
         try (ChildServer server = ChildServer.start(FILE_LIMIT, args)) {
             var address = new InetSocketAddress("127.0.0.1", server.port());
+            assertServesTheFirstPiece(address, poem); // warms up what the JVM opens once, on first use
             int fdsIdle = server.openFds();
             int threadsIdle = server.threads();
 
@@ -61,23 +70,29 @@ class FileLimitFaultsTest {
             try {
                 await().atMost(ChildServer.PATIENCE).until(() -> acceptWarnings(server) > 0);
                 assertTrue(server.openFds() > FILE_LIMIT - 10, "at the limit: " + server.openFds() + " fds");
-                double share = server.cpuShareOver(java.time.Duration.ofSeconds(1));
+                double share = server.cpuShareOver(Duration.ofSeconds(1));
                 assertTrue(share < SPINNING, "spinning at the file limit: " + Math.round(share * 100) + "% of a core");
             } finally {
                 holders.forEach(Peers::reset);
             }
 
-            await().atMost(ChildServer.PATIENCE).until(() -> server.openFds() <= fdsIdle + 2);
-            try (Socket client = Clients.connect(address)) {
-                byte[] first = Clients.readExactly(client.getInputStream(), 100);
-                assertArrayEquals(java.util.Arrays.copyOf(poem, 100), first, "serving again, byte for byte");
-            }
+            await().atMost(ChildServer.PATIENCE).untilAsserted(() -> assertTrue(server.openFds() <= fdsIdle + SLACK,
+                    "descriptors back to idle: " + fdsIdle + " idle, " + server.openFds() + " now"));
+            assertServesTheFirstPiece(address, poem);
             assertEquals(1, acceptWarnings(server), "one warning, not one per failure: " + server.stderr());
             assertTrue(server.threads() <= threadsIdle + 16, "OS threads " + threadsIdle + " -> " + server.threads());
             assertNoTrace(server.stderr());
 
             server.signal("TERM");
             assertTrue(SignalFaultsTest.STOPPED_BY_SIGNAL.contains(server.awaitExit(ChildServer.PATIENCE)));
+        }
+    }
+
+    /** A client gets the poem's first send, byte for byte: the server serves. */
+    private static void assertServesTheFirstPiece(InetSocketAddress address, byte[] poem) throws IOException {
+        try (Socket client = Clients.connect(address)) {
+            byte[] first = Clients.readExactly(client.getInputStream(), 100);
+            assertArrayEquals(Arrays.copyOf(poem, 100), first, "served, byte for byte");
         }
     }
 
