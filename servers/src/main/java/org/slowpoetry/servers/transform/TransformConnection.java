@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * clock. Whichever finishes first wins and the scope cancels the other. If the deadline wins, the
  * exchange's thread is interrupted wherever it blocks (a virtual thread interrupted in a socket
  * read or write has its socket closed), so a client that sends nothing, half a request, or never
- * reads its reply costs one sleeping virtual thread until then, and nothing after.
+ * reads its reply costs one sleeping virtual thread until then, and nothing after. The reply goes
+ * out through the server's write watchdog too, so a client that takes none of it for the write
+ * timeout is closed sooner.
  *
  * {@snippet :
  * try (var scope = StructuredTaskScope.open(Joiner.<Ending>anySuccessfulResultOrThrow())) {

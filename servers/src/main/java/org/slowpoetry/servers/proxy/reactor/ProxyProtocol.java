@@ -10,7 +10,8 @@ import org.slowpoetry.servers.proxy.ProxyVersion;
 /**
  * The text's {@code PoetryProxyProtocol}: on connecting, get the poem (a Deferred), write it when
  * it comes, and close the connection whether it came or not. Proxy 3.0 also keeps the Deferred and
- * cancels it if the client goes first (Part 19); cancelling one that has fired does nothing.
+ * cancels it if the client goes first (Part 19); cancelling one that has fired does nothing. A
+ * client that takes none of the poem for the write timeout is aborted, which is going first too.
  *
  * {@snippet :
  * deferred = poems.getPoem();
