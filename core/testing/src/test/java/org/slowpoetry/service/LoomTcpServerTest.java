@@ -39,7 +39,7 @@ class LoomTcpServerTest {
     private static final byte[] POEM = "a poem with ünïcode\nin two lines\n".getBytes(StandardCharsets.UTF_8);
 
     /** Writes the poem; the service closes the socket. */
-    private static final ConnectionHandler POET = client -> client.getOutputStream().write(POEM);
+    private static final ConnectionHandler POET = (client, out) -> out.write(POEM);
 
     @Test
     void eachClientGetsWhatTheHandlerWritesAndTheSocketIsClosedAfterIt() throws Exception {
@@ -56,7 +56,7 @@ class LoomTcpServerTest {
     @Test
     void eachConnectionRunsOnItsOwnNamedVirtualThread() throws Exception {
         var threads = new ConcurrentLinkedQueue<Thread>();
-        var tcp = new LoomTcpServer("poems", "127.0.0.1", 0, client -> threads.add(Thread.currentThread()));
+        var tcp = new LoomTcpServer("poems", "127.0.0.1", 0, (client, out) -> threads.add(Thread.currentThread()));
         tcp.start();
         try {
             fetch(tcp.address());
@@ -82,7 +82,7 @@ class LoomTcpServerTest {
     @Test
     void stopEndsConnectionsStillBeingServedAndWaitsForTheirThreads() throws Exception {
         var serving = new CountDownLatch(2);
-        var tcp = new LoomTcpServer("tcp", "127.0.0.1", 0, client -> {
+        var tcp = new LoomTcpServer("tcp", "127.0.0.1", 0, (client, out) -> {
             serving.countDown();
             client.getInputStream().read(); // a client that never speaks: blocks until the stop
         });
@@ -97,7 +97,7 @@ class LoomTcpServerTest {
 
     @Test
     void aHandlerThatFailsEndsItsOwnConnectionOnly() throws Exception {
-        var tcp = new LoomTcpServer("tcp", "127.0.0.1", 0, client -> {
+        var tcp = new LoomTcpServer("tcp", "127.0.0.1", 0, (client, out) -> {
             throw new IllegalStateException("a bug in the handler");
         });
         tcp.start();
@@ -142,7 +142,7 @@ class LoomTcpServerTest {
     void aHandlerStoppingItsOwnServerIsToldItWouldWaitForItselfAndTheServerGoesOn() throws Exception {
         var top = new LoomMultiService("top");
         var outcome = new CompletableFuture<Throwable>();
-        var tcp = top.add(new LoomTcpServer("tcp", "127.0.0.1", 0, client -> {
+        var tcp = top.add(new LoomTcpServer("tcp", "127.0.0.1", 0, (client, out) -> {
             try {
                 top.stop();
                 outcome.complete(null);

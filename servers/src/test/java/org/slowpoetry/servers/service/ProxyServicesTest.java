@@ -47,9 +47,9 @@ class ProxyServicesTest {
 
     @BeforeEach
     void startAnUpstream() throws Exception {
-        upstream = new LoomTcpServer("upstream", "127.0.0.1", 0, client -> {
+        upstream = new LoomTcpServer("upstream", "127.0.0.1", 0, (client, out) -> {
             fetched.incrementAndGet();
-            client.getOutputStream().write(poem.bytes());
+            out.write(poem.bytes());
         });
         upstream.start();
     }
