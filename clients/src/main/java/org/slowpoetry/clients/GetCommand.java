@@ -1,6 +1,7 @@
 package org.slowpoetry.clients;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.slowpoetry.cli.ByteSize;
+import org.slowpoetry.cli.CheckedOutput;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.fetch.FetchSettings;
@@ -27,10 +30,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slowpoetry get --style NAME [--timeout SECONDS] [--netstrings] [style options] ADDR...}: fetch one poem
- * from each address with the chosen {@link ClientStyle}, print what the style's original program
- * prints (stdout) and our summary (stdout where the original prints one, stderr otherwise), and
- * exit 1 if any task failed.
+ * {@code slowpoetry get --style NAME [--timeout SECONDS] [--max-poem BYTES] [--netstrings] [style options] ADDR...}:
+ * fetch one poem from each address with the chosen {@link ClientStyle}, print what the style's
+ * original program prints (stdout) and our summary (stdout where the original prints one, stderr
+ * otherwise), and exit 1 if any task failed. {@code --timeout} and {@code --max-poem} bound every
+ * style the same way ({@link FetchSettings}): no server can hold a client for good, nor fill its
+ * memory.
  *
  * {@snippet lang = "text" :
  * $ slowpoetry get --style blocking 10000 10001 10002
@@ -58,11 +63,15 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every poem arrived", "1:some task failed (the others were still fetched)",
-            "2:bad input (unknown style, unsupported option, bad address)"})
+            "2:bad input (unknown style, unsupported option, bad address)",
+            "74:stdout could not be written (a full disk): the fetch stopped there",
+            "141:stdout's reader went away (a closed pipe): the fetch stopped there, quietly"})
 public final class GetCommand implements Callable<Integer> {
 
     /** A day: a timeout past this is a typing mistake, and would overflow socket timeouts. */
     private static final long MAX_TIMEOUT_SECONDS = 86_400;
+    /** The largest {@code --max-poem}: a poem is held in one array, and a gigabyte is no poem anyway. */
+    static final int MAX_MAX_POEM_BYTES = 1 << 30;
 
     @Spec
     CommandSpec spec;
@@ -73,6 +82,11 @@ public final class GetCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Give up on a connect, or on a server silent this long (default: ${DEFAULT-VALUE}).")
     double timeout = FetchSettings.DEFAULT_TIMEOUT.toMillis() / 1000.0;
+
+    @Option(names = "--max-poem", paramLabel = "BYTES",
+            description = "The largest poem accepted, in bytes, or with k, m or g (64k, 16m): a server that sends more"
+                    + " is cut off there and its task fails; every style keeps it (default: ${DEFAULT-VALUE}).")
+    String maxPoem = ByteSize.format(FetchSettings.defaults().maxPoemBytes());
 
     @Option(names = "--netstrings",
             description = "Read each poem as one netstring, LEN:POEM, (from 'serve slow|fast --netstrings'):"
@@ -156,8 +170,14 @@ public final class GetCommand implements Callable<Integer> {
             options = options.withTransform(transformAddress(), xform());
         }
 
-        PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
-        PrintStream err = WriterOutputStream.printStream(spec.commandLine().getErr());
+        // A reader that has gone (get ... | head -1), or a full disk, stops the fetch at once: the
+        // style is interrupted, says nothing more, and Main reports the fault (quietly, or in one
+        // line) with its exit code.
+        PrintWriter stdout = spec.commandLine().getOut();
+        CheckedOutput.interruptOnFault(stdout);
+        PrintStream out = WriterOutputStream.printStream(stdout);
+        PrintStream err = WriterOutputStream.printStream(
+                CheckedOutput.silencedAtFault(stdout, spec.commandLine().getErr()));
         MonotonicClock clock = MonotonicClock.system();
         ClientRun run = new ClientRun(out, err, clock, options, TaskListener.none());
         PoetryLines lines = PoetryLines.of(run);
@@ -192,6 +212,7 @@ public final class GetCommand implements Callable<Integer> {
                     + MAX_TIMEOUT_SECONDS);
         }
         FetchSettings fetch = defaults.fetch().withTimeout(Duration.ofNanos(Math.round(timeout * 1e9)))
+                .withMaxPoemBytes(maxPoemBytes())
                 .withFraming(netstrings ? PoemFraming.NETSTRING : PoemFraming.NONE);
         if (o.retries != null && o.retries < 0) {
             throw new UserException("bad --retries '" + o.retries + "': must be 0 or more");
@@ -209,6 +230,21 @@ public final class GetCommand implements Callable<Integer> {
                 o.seed == null ? OptionalLong.empty() : OptionalLong.of(o.seed),
                 o.showStack,
                 o.selector == null ? defaults.selector() : o.selector);
+    }
+
+    /** {@code --max-poem}, parsed and checked: 1 byte to {@link #MAX_MAX_POEM_BYTES}. */
+    private int maxPoemBytes() {
+        long bytes;
+        try {
+            bytes = ByteSize.parse(maxPoem);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("bad --max-poem '" + maxPoem + "': " + e.getMessage(), e);
+        }
+        if (bytes < 1 || bytes > MAX_MAX_POEM_BYTES) {
+            throw new UserException("bad --max-poem '" + maxPoem + "': must be from 1 byte to "
+                    + ByteSize.format(MAX_MAX_POEM_BYTES));
+        }
+        return (int) bytes;
     }
 
     /** The poetry servers: every ADDR, or all but the first for a style that takes a transform server first. */

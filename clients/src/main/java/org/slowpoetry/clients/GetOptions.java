@@ -12,7 +12,7 @@ import org.slowpoetry.protocol.Address;
  *
  * <p><b>Threading:</b> immutable.
  *
- * @param fetch     every style's bounds: {@code --timeout} (connect and idle read), the largest poem, and
+ * @param fetch     every style's bounds: {@code --timeout} (connect and idle read), {@code --max-poem} (the largest poem), and
  *                  {@code --netstrings} (the poem's framing)
  * @param print     {@link GetOption#PRINT}
  * @param quiet     {@link GetOption#QUIET}

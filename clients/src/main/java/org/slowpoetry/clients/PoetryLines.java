@@ -38,11 +38,17 @@ import org.slowpoetry.time.Durations;
  * <pre>
  * Task 2: failed to connect to 127.0.0.1:10001: Connection refused     (a failed task, our addition)
  * Poem failed: failed to connect to 127.0.0.1:10004: Connection refused (clients 3.1 and 4.0)
- * The poem download failed.                                             (clients 5.0 and 5.1)
- * The poem download failed: failed to connect to 127.0.0.1:10004: ...  (clients 7.0 and 8.0)
+ * The poem download failed: failed to connect to 127.0.0.1:10004: ...  (clients 5.0 to 8.0)
+ * Cummingsify rejected the poem from 127.0.0.1:10001: the input is ... (clients 5.0 and 5.1: gibberish)
  * Got 2 poems in 0:00:10.2 (1 failed)                                   (our summary, where the original has none)
  * 1 of 3 poems failed                                                   (beside the original's summary)
  * </pre>
+ *
+ * <h2>When stdout fails</h2>
+ * A {@link PrintStream} swallows write errors, so nothing here checks them line by line. Under
+ * {@code get}, stdout is a {@link org.slowpoetry.cli.CheckedOutput}: its first write error (a reader
+ * that has gone, a full disk) interrupts the fetch, silences stderr and decides the exit code
+ * ({@link GetCommand}), so a style never learns of it and needs no code for it.
  *
  * <p><b>Threading:</b> every method writes one whole line (or one block) with one call on a
  * thread-safe {@link PrintStream}, so lines printed from several threads never mix; the static
@@ -162,16 +168,33 @@ public final class PoetryLines {
      * {@code No poem from 127.0.0.1:10004 (the callback was given null; client 3.0 cannot tell why)}.
      */
     public void noPoem(Address address) {
-        err.println("No poem from " + address + " (the callback was given null; client 3.0 cannot tell why)");
+        err.println(noPoemLine(address));
     }
 
-    /** stderr, clients 5.0, 5.1 and 6.0: {@code The poem download failed.} */
-    public void downloadFailed() {
-        err.println("The poem download failed.");
+    /** The line {@link #noPoem} prints: client 3.0's, which names the server but cannot say why. */
+    public static String noPoemLine(Address address) {
+        return "No poem from " + address + " (the callback was given null; client 3.0 cannot tell why)";
     }
 
     /**
-     * stderr, clients 7.0 and 8.0, with what went wrong and where:
+     * stderr, clients 5.0, 5.1 and 6.0, a poem that did not come: for a download that failed, the
+     * original's {@code The poem download failed.} with what went wrong and where, as
+     * {@link #downloadFailed(FetchFailure)} says it. The original prints the same line for a poem that
+     * arrived and that the cummingsifier rejected as gibberish (Part 10 counts it as no poem); that
+     * line would blame the download, so for {@link FetchFailure.Rejected} we say what failed:
+     * {@code Cummingsify rejected the poem from 127.0.0.1:10001: the input is not a genuine poem}.
+     * stdout is the original's either way.
+     */
+    public void downloadFailedOrRejected(FetchFailure failure) {
+        if (failure instanceof FetchFailure.Rejected rejected) {
+            err.println("Cummingsify rejected the poem from " + rejected.address() + ": " + rejected.detail());
+        } else {
+            downloadFailed(failure);
+        }
+    }
+
+    /**
+     * stderr, clients 5.0 to 8.0, with what went wrong and where:
      * {@code The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused}.
      */
     public void downloadFailed(FetchFailure failure) {

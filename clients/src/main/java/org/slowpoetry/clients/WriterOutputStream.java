@@ -14,13 +14,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Bytes (UTF-8) written to a picocli {@link PrintWriter}: lets a command hand its styles the
- * {@link PrintStream} that {@link ClientRun} wants while still printing through
- * {@code spec.commandLine().getOut()}, which tests replace to capture the output.
+ * {@link PrintStream} that {@link ClientRun} wants (and the tour its examples theirs) while still
+ * printing through {@code spec.commandLine().getOut()}, which tests replace to capture the output
+ * and {@code Main} makes a {@link org.slowpoetry.cli.CheckedOutput} to see write errors.
  *
  * <p><b>Threading:</b> thread-safe; writes are serialized by {@code lock}, and a multi-byte
  * character split across two writes is decoded whole.
  */
-final class WriterOutputStream extends OutputStream {
+public final class WriterOutputStream extends OutputStream {
     private final PrintWriter writer;
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by {@code lock}, as are the two buffers. */
@@ -36,7 +37,7 @@ final class WriterOutputStream extends OutputStream {
     }
 
     /** A UTF-8, auto-flushing print stream onto {@code writer}. */
-    static PrintStream printStream(PrintWriter writer) {
+    public static PrintStream printStream(PrintWriter writer) {
         return new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
     }
 

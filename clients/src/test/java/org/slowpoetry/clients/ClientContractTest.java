@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -48,44 +42,22 @@ class ClientContractTest {
     private static final Duration PACE = Duration.ofMillis(2);
     /** The longest any test here may wait on a silent peer. */
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
-    /** A seed with which every transform of the flaky cummingsifier succeeds, for the command-line tests. */
-    private static final String LUCKY_SEED = "34";
 
     /** The transform server for the styles that take one; a new one for each test. */
     @AutoClose
     private final TestTransformServer xform = TestTransformServer.start();
 
     static Stream<ClientStyle> styles() {
-        return ClientStyles.all().stream().filter(style -> !(style instanceof OptionsEchoStyle));
+        return StyleChecks.styles();
     }
 
-    /**
-     * A style that passes the poem through a flaky transformation (Part 10) takes {@code --seed};
-     * one that has a transform server transform it (Part 13) takes that server's address.
-     */
-    private static boolean transforms(ClientStyle style) {
-        return style.options().contains(GetOption.SEED) || style.takesTransformAddress();
-    }
-
-    /** A style whose original prints the poems does so itself; the others offer {@code --print}. */
-    private static boolean printsPoems(ClientStyle style) {
-        return !style.options().contains(GetOption.PRINT);
-    }
-
-    /** One fetch's output, captured, with every event heard. */
+    /** One fetch's output, captured, with every event heard, with this test's options. */
     private final class Capture {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final RecordingListener events = new RecordingListener();
+        private final CapturedRun captured = new CapturedRun();
+        final RecordingListener events = captured.events;
 
         ClientRun run(Duration timeout, TaskListener also) {
-            GetOptions defaults = GetOptions.defaults();
-            GetOptions options = new GetOptions(FetchSettings.defaults().withTimeout(timeout), false, false, false, false,
-                    0, OptionalLong.of(Long.parseLong(LUCKY_SEED)), false, defaults.selector())
-                    .withTransform(Optional.of(xform.address()), defaults.xform()); // ignored by the other styles
-            return new ClientRun(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), MonotonicClock.system(), options,
-                    events.andThen(also));
+            return captured.run(StyleChecks.options(FetchSettings.defaults().withTimeout(timeout), xform.address()), also);
         }
 
         ClientRun run() {
@@ -93,11 +65,11 @@ class ClientContractTest {
         }
 
         String out() {
-            return out.toString(StandardCharsets.UTF_8);
+            return captured.out();
         }
 
         String err() {
-            return err.toString(StandardCharsets.UTF_8);
+            return captured.err();
         }
     }
 
@@ -117,7 +89,7 @@ class ClientContractTest {
             assertEquals(addresses, outcomes.stream().map(TaskOutcome::address).toList());
             List<byte[]> served = List.of(a, b, c);
             for (int i = 0; i < 3; i++) {
-                assertPoemOrRejection(style, served.get(i), outcomes.get(i));
+                StyleChecks.assertPoemOrRejection(style, served.get(i), outcomes.get(i));
             }
             assertEquals(a.length + b.length + c.length, capture.events.bytes(), "every served byte was read");
             for (int task = 1; task <= 3; task++) {
@@ -128,7 +100,7 @@ class ClientContractTest {
                 assertEquals(outcomes.get(task - 1) instanceof TaskOutcome.Fetched ? "finished " + task : "failed " + task,
                         events.getLast().split(" ", 3)[0] + " " + task, events::toString);
             }
-            if (printsPoems(style)) {
+            if (StyleChecks.printsPoems(style)) {
                 for (TaskOutcome outcome : outcomes) {
                     if (outcome instanceof TaskOutcome.Fetched fetched) {
                         assertTrue(capture.out().contains(new String(fetched.poem(), StandardCharsets.UTF_8)),
@@ -155,8 +127,8 @@ class ClientContractTest {
             assertEquals(new FetchFailure.Refused(down), failed.failure());
             assertEquals(List.of("started 2 " + down, "failed 2 " + PoetryLines.reason(failed.failure())),
                     capture.events.events(2));
-            assertPoemOrRejection(style, a, outcomes.get(0));
-            assertPoemOrRejection(style, c, outcomes.get(2));
+            StyleChecks.assertPoemOrRejection(style, a, outcomes.get(0));
+            StyleChecks.assertPoemOrRejection(style, c, outcomes.get(2));
             assertNoStackTrace(capture);
         }
     }
@@ -212,9 +184,9 @@ class ClientContractTest {
 
             var failed = assertInstanceOf(TaskOutcome.Failed.class, outcomes.getFirst());
             assertEquals(new FetchFailure.TimedOut(silent.address(), true, 0, SHORT_TIMEOUT), failed.failure());
-            assertPoemOrRejection(style, a, outcomes.get(1));
+            StyleChecks.assertPoemOrRejection(style, a, outcomes.get(1));
             // One line: ours ("Task 1: timed out after 0.3 s ..."), or the original's own where it has one
-            // that does not say why ("The poem download failed.", client 5.0).
+            // that does not say why ("No poem from ...", client 3.0).
             assertEquals(1, capture.err().lines().count(), "a timeout is one line on stderr: " + capture.err());
             assertNoStackTrace(capture);
         }
@@ -255,7 +227,7 @@ class ClientContractTest {
             assertTrue(run.errLines().stream().anyMatch(l -> !l.matches(summary) && !l.endsWith(" poems failed"))
                     || run.outLines().contains("Failed to connect to: " + down),
                     "the failure is told: on stderr, or in the original's own stdout line");
-            if (printsPoems(style) && !transforms(style)) {
+            if (StyleChecks.printsPoems(style) && !StyleChecks.transforms(style)) {
                 assertTrue(run.out().contains(new String(poem, StandardCharsets.UTF_8)), run.out());
             }
             assertFalse((run.out() + run.err()).contains("\tat "), "no stack trace");
@@ -279,40 +251,14 @@ class ClientContractTest {
     }
 
     private String[] getArgs(ClientStyle style, String... addresses) {
-        List<String> args = new ArrayList<>(List.of("get", "--style", style.name()));
-        if (style.options().contains(GetOption.SEED)) {
-            args.addAll(List.of("--seed", LUCKY_SEED));
-        }
-        if (style.takesTransformAddress()) {
-            args.add(xform.address().toString());
-        }
-        args.addAll(List.of(addresses));
-        return args.toArray(String[]::new);
+        return StyleChecks.getArgs(style, xform.address(), List.of(), List.of(addresses));
     }
 
-    /** The poem as served, or, for a transforming style, lower-cased or rejected as gibberish. */
-    private static void assertPoemOrRejection(ClientStyle style, byte[] served, TaskOutcome outcome) {
-        switch (outcome) {
-            case TaskOutcome.Fetched fetched -> assertTrue(Arrays.equals(served, fetched.poem())
-                    || transforms(style) && Arrays.equals(lower(served), fetched.poem()),
-                    style.name() + " changed the poem");
-            case TaskOutcome.Failed failed -> assertTrue(transforms(style)
-                    && failed.failure() instanceof FetchFailure.Rejected, failed.failure().toString());
-        }
-    }
-
-    /** No trace's frame lines, and no line that is a bare exception header ({@code java.io.IOException: x}). */
     private static void assertNoStackTrace(Capture capture) {
-        String all = capture.out() + capture.err();
-        assertTrue(all.lines().noneMatch(l -> l.startsWith("\tat ") || l.matches("^([\\w$]+\\.)+[\\w$]*(Exception|Error)(: .*)?$")),
-                all);
+        StyleChecks.assertNoStackTrace(capture.out() + capture.err());
     }
 
     private static List<Address> addresses(PoetryServer... servers) {
         return Stream.of(servers).map(TestServers::address).toList();
-    }
-
-    private static byte[] lower(byte[] poem) {
-        return new String(poem, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -10,13 +10,19 @@ import picocli.CommandLine;
 record CommandLineRun(int exitCode, String out, String err) {
 
     static CommandLineRun of(String... args) {
-        CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
+        CommandLineRun run = printingTo(new PrintWriter(out, true), args);
+        return new CommandLineRun(run.exitCode(), out.toString(), run.err());
+    }
+
+    /** A run whose stdout is {@code out} (a {@link org.slowpoetry.cli.CheckedOutput} that fails, say); {@link #out()} is empty. */
+    static CommandLineRun printingTo(PrintWriter out, String... args) {
+        CommandLine cli = Main.commandLine();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
+        cli.setOut(out);
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
-        return new CommandLineRun(code, out.toString(), err.toString());
+        return new CommandLineRun(code, "", err.toString());
     }
 
     List<String> outLines() {

@@ -9,13 +9,15 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slowpoetry.protocol.Address;
 
 /**
  * A poetry server that behaves the way a test says, one connection at a time on 127.0.0.1, for
  * client tests of every style: it closes at once (no poem), stays silent, resets the first
  * connections mid-poem (RST, as a crashing server would) and serves the next ones whole, holds a
- * poem half-sent until the test lets it go, or closes half-way through it. Well-behaved servers in tests are the real ones
+ * poem half-sent until the test lets it go, closes half-way through it, or sends without end (as
+ * fast as the client reads). Well-behaved servers in tests are the real ones
  * ({@link TestServers}). Ordering comes from latches, never from time.
  *
  * <p><b>Threading:</b> one platform thread accepts and serves; {@link #close()} closes the listening
@@ -32,7 +34,9 @@ public final class ScriptedPoetryServer implements AutoCloseable {
         /** Send the first bytes, wait for the gate, send the rest and close. */
         SERVE,
         /** Send the first bytes and close, as a server that dies mid-poem. */
-        CUT_SHORT
+        CUT_SHORT,
+        /** Send the poem again and again, until the client goes. */
+        ENDLESS
     }
 
     private final ServerSocket listener;
@@ -48,6 +52,8 @@ public final class ScriptedPoetryServer implements AutoCloseable {
     private final CountDownLatch gate;
     /** Connections accepted so far. Written by the server thread, read by tests. */
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Bytes written to clients so far. Written by the server thread, read by tests. */
+    private final AtomicLong sent = new AtomicLong();
     /** The connection being served; written by the server thread, closed by close(). */
     private volatile Socket current;
 
@@ -113,6 +119,17 @@ public final class ScriptedPoetryServer implements AutoCloseable {
         return new ScriptedPoetryServer(Script.CUT_SHORT, poem, 0, 0, open(), firstBytes, open());
     }
 
+    /**
+     * Sends every connection {@code poem} again and again, as fast as the client reads, until the
+     * client closes the connection (or resets it): a server no poem limit can be too small for.
+     */
+    public static ScriptedPoetryServer endless(byte[] poem) {
+        if (poem.length == 0) {
+            throw new IllegalArgumentException("an endless stream of nothing is silence");
+        }
+        return new ScriptedPoetryServer(Script.ENDLESS, poem, 0, 0, open(), 0, open());
+    }
+
     private static CountDownLatch open() {
         return new CountDownLatch(0);
     }
@@ -124,6 +141,11 @@ public final class ScriptedPoetryServer implements AutoCloseable {
     /** How many connections it has accepted. */
     public int accepted() {
         return accepted.get();
+    }
+
+    /** How many bytes it has written to clients, in all. */
+    public long sent() {
+        return sent.get();
     }
 
     private void serve() {
@@ -146,6 +168,11 @@ public final class ScriptedPoetryServer implements AutoCloseable {
                         send(out, firstBytes, poem.length);
                     }
                     case CUT_SHORT -> send(out, 0, firstBytes);
+                    case ENDLESS -> {
+                        while (true) { // until the client goes: the write fails, and the next one is served
+                            send(out, 0, poem.length);
+                        }
+                    }
                 }
             } catch (IOException e) {
                 // the listener was closed, or the client went away: serve the next, or stop
@@ -160,6 +187,7 @@ public final class ScriptedPoetryServer implements AutoCloseable {
         if (from < end) {
             out.write(Arrays.copyOfRange(poem, from, end));
             out.flush();
+            sent.addAndGet(end - from);
         }
     }
 

@@ -142,10 +142,7 @@ class TransformClientsTest {
 
             var failed = assertInstanceOf(TaskOutcome.Failed.class, printed.outcomes().getFirst());
             assertEquals(new FetchFailure.Refused(down), failed.failure());
-            String line = style.startsWith("inline") || style.startsWith("deferred-list")
-                    ? "The poem download failed: " + PoetryLines.reason(failed.failure())   // 7.0 and 8.0
-                    : "The poem download failed.";                                          // 6.0
-            assertEquals(List.of(line), printed.err());
+            assertEquals(List.of("The poem download failed: " + PoetryLines.reason(failed.failure())), printed.err());
             assertEquals(text(lower(a)), printed.out());
             assertEquals(1L, xform.requests(), "only the poem that came is sent");
         }

@@ -33,8 +33,8 @@ import org.slowpoetry.protocol.Address;
  * poem is complete or has failed, and calls the handler on it. It opens one socket and closes it
  * before it returns. On a virtual thread an interrupt closes the socket at once and {@code fetch}
  * throws {@link InterruptedException}: that is how a {@code StructuredTaskScope}'s cancellation
- * and a process's {@code exit} stop a download. (A platform thread sees the interrupt only between
- * reads.)
+ * and a process's {@code exit} stop a download. (A platform thread sees the interrupt only after
+ * its next read, or its timeout.)
  */
 public final class BlockingFetch {
 
@@ -76,6 +76,9 @@ public final class BlockingFetch {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[READ_SIZE];
             for (int n; (n = in.read(buffer)) != -1; ) {
+                if (Thread.interrupted()) { // a platform thread's read does not see an interrupt: look after each
+                    throw new InterruptedException("interrupted while fetching");
+                }
                 if (download.append(ByteBuffer.wrap(buffer, 0, n)).orElse(null) instanceof PoemResult.Failed refused) {
                     throw new FetchException(refused.failure(), refused.partial(), null);
                 }

@@ -1,51 +1,93 @@
 package org.slowpoetry.net;
 
 import java.time.Duration;
+import java.util.Objects;
+import org.slowpoetry.time.MonotonicClock;
 
 /**
- * The pause an {@link AcceptLoop} takes after each failed {@code accept()} in a row: {@link #FIRST},
- * then twice the previous pause, never more than {@link #MAX}. A failure such as "Too many open
- * files" usually lasts until some connections end; retrying at once would spin the accepting thread
- * and flood the log, while a growing pause lets the server pick up again soon after the cause has
- * gone.
+ * What a server does after each failed {@code accept()} in a row: pause {@link #FIRST}, then twice
+ * the previous pause, never more than {@link #MAX}; and say so in the log at most once every
+ * {@link #WARN_EVERY}. A failure such as "Too many open files" usually lasts until some connections
+ * end; retrying at once would spin the accepting thread and flood the log, while a growing pause
+ * lets the server pick up again soon after the cause has gone. At the file limit accepts fail and
+ * succeed by turns, as connections end and new ones take their descriptors: the warning is
+ * rate-limited across those runs too, not once per run.
+ *
+ * <p>Every server that accepts uses it: the thread-per-connection ones through
+ * {@link BoundListener}, the reactor's listening port with a timer instead of a sleep.
  *
  * {@snippet :
- * var backoff = new AcceptBackoff();
- * backoff.next();   // 5 ms
- * backoff.next();   // 10 ms, then 20, 40 ... 1 s, 1 s
- * backoff.reset();  // an accept succeeded: the next failure pauses 5 ms again
+ * var backoff = new AcceptBackoff(clock);
+ * AcceptBackoff.Pause pause = backoff.next();   // 5 ms, warn: the first failure
+ * backoff.next();                               // 10 ms, then 20, 40 ... 1 s, 1 s; no warning
+ * backoff.reset();                              // an accept succeeded: the next failure pauses 5 ms
  * }
  *
- * <p><b>Threading:</b> not thread-safe; the accepting thread owns it.
+ * <p><b>Threading:</b> not thread-safe; the accepting thread (or the reactor thread) owns it.
  */
-final class AcceptBackoff {
+public final class AcceptBackoff {
 
     /** The pause after the first failure of a run. */
-    static final Duration FIRST = Duration.ofMillis(5);
+    public static final Duration FIRST = Duration.ofMillis(5);
     /** The longest pause. */
-    static final Duration MAX = Duration.ofSeconds(1);
+    public static final Duration MAX = Duration.ofSeconds(1);
+    /** At most one warning this often, however many failures and runs of failures there are. */
+    public static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
-    /** The next pause to hand out. Accepting thread only. */
+    /**
+     * What to do after one failed accept.
+     *
+     * <p><b>Threading:</b> an immutable value.
+     *
+     * @param length how long to pause before accepting again
+     * @param warn   whether to log this failure as a warning (else at debug level): the first
+     *               failure, then at most once every {@link #WARN_EVERY}
+     */
+    public record Pause(Duration length, boolean warn) {
+        public Pause {
+            Objects.requireNonNull(length, "length");
+        }
+    }
+
+    private final MonotonicClock clock;
+
+    // All fields below: the owning thread only.
+    /** The next pause to hand out. */
     private Duration next = FIRST;
-    /** Failures since the last success. Accepting thread only. */
+    /** Failures since the last success. */
     private int failures;
+    /** When the last warning was given ({@link MonotonicClock#nanoTime()}), if {@link #warned}. */
+    private long lastWarning;
+    /** Whether a warning was ever given. */
+    private boolean warned;
 
-    /** Counts one more failure and returns how long to pause before the next accept. */
-    Duration next() {
+    /** A back-off that measures {@link #WARN_EVERY} on {@code clock}. */
+    public AcceptBackoff(MonotonicClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Counts one more failure and returns the pause before the next accept, and whether to warn. */
+    public Pause next() {
         failures++;
         Duration pause = next;
         next = next.multipliedBy(2).compareTo(MAX) > 0 ? MAX : next.multipliedBy(2);
-        return pause;
+        long now = clock.nanoTime();
+        boolean warn = !warned || now - lastWarning >= WARN_EVERY.toNanos();
+        if (warn) {
+            warned = true;
+            lastWarning = now;
+        }
+        return new Pause(pause, warn);
     }
 
-    /** An accept succeeded: the run of failures is over. */
-    void reset() {
+    /** An accept succeeded: the run of failures is over (the warning's rate limit goes on). */
+    public void reset() {
         next = FIRST;
         failures = 0;
     }
 
     /** Failures since the last success: 1 right after the first one of a run. */
-    int failures() {
+    public int failures() {
         return failures;
     }
 }

@@ -1,9 +1,11 @@
 package org.slowpoetry.net;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,15 +36,18 @@ import org.slowpoetry.time.MonotonicClock;
  * <li>Slow servers send with {@code TCP_NODELAY}, so each small send leaves at once. A client that
  *     is gone before its options are set (a reset peer) is closed and forgotten.</li>
  * <li>A failed {@code accept()} while the listener is open ("Too many open files", a connection
- *     reset or aborted in the backlog) does not stop the server: it logs one line for the run of
- *     failures, pauses on the server's clock for a growing, bounded time
+ *     reset or aborted in the backlog) does not stop the server: it logs a warning (at most one
+ *     a minute), pauses on the server's clock for a growing, bounded time
  *     ({@link AcceptBackoff}), and accepts again.</li>
+ * <li>Writes to a client through {@link #output} are bounded by the write timeout: a client that
+ *     takes no bytes for that long is closed ({@link WriteWatchdog}), so a client that never reads
+ *     holds up no one for longer, not even the one thread of a blocking server.</li>
  * <li>{@link #close()} closes the listener and the client being served inline, interrupts the
  *     accepting thread, and returns once the strategy has ended every connection.</li>
  * </ul>
  *
- * <p><b>Threads</b> are named {@code STYLE-server-PORT-acceptor}; a strategy names its own from
- * {@link #name()}.
+ * <p><b>Threads</b> are named {@code STYLE-server-PORT-acceptor} and
+ * {@code STYLE-server-PORT-write-watchdog}; a strategy names its own from {@link #name()}.
  *
  * <p><b>Threading:</b> {@link #start} runs on the caller's thread and returns once listening.
  * {@link #close()}, {@link #awaitTermination()}, {@link #address()}, {@link #failure()} and
@@ -106,15 +111,24 @@ public final class AcceptLoop implements RunningServer {
      * @param clock       the clock the back-off pauses on
      * @param noDelay     whether clients get {@code TCP_NODELAY} (servers that send in small pieces)
      * @param what        what it serves, for log lines and {@code toString}: {@code slow server}
+     * @param writeTimeout  how long a client may take no bytes of a write before it is closed
+     *                      ({@link WriteWatchdog}); positive
      * @param onListening told the bound address once listening, before the first accept
      */
     public record Listen(String iface, int port, MonotonicClock clock, boolean noDelay, String what,
-            Consumer<InetSocketAddress> onListening) {
+            Duration writeTimeout, Consumer<InetSocketAddress> onListening) {
+        /** The write timeout a server has unless told otherwise: 30 seconds. */
+        public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
         public Listen {
             Objects.requireNonNull(iface, "iface");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(what, "what");
+            Objects.requireNonNull(writeTimeout, "writeTimeout");
             Objects.requireNonNull(onListening, "onListening");
+            if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+                throw new IllegalArgumentException("the write timeout must be positive: " + writeTimeout);
+            }
         }
     }
 
@@ -134,6 +148,8 @@ public final class AcceptLoop implements RunningServer {
     private final InetSocketAddress address;
     private final String name;
     private final Thread thread;
+    /** Bounds the writes of {@link #output}; started with the loop, closed by the accepting thread as it ends. */
+    private final WriteWatchdog watchdog;
 
     /**
      * SERVING to STOPPING by the first {@link #close()} (a CAS, so only one caller does the closing);
@@ -163,6 +179,8 @@ public final class AcceptLoop implements RunningServer {
         Thread.Builder builder = setup.virtualAcceptor() ? Thread.ofVirtual() : Thread.ofPlatform();
         this.thread = builder.name(name + "-acceptor")
                 .unstarted(() -> ScopedValue.where(OWN, this).run(this::run));
+        this.watchdog = WriteWatchdog.start(name, listen.writeTimeout(), listen.clock(),
+                setup.virtualAcceptor() ? Thread.ofVirtual() : Thread.ofPlatform());
     }
 
     /**
@@ -189,7 +207,13 @@ public final class AcceptLoop implements RunningServer {
             listener.close();
             throw e;
         }
-        listen.onListening().accept(loop.address);
+        try {
+            listen.onListening().accept(loop.address);
+        } catch (RuntimeException e) {
+            listener.close();
+            loop.watchdog.close();
+            throw e;
+        }
         loop.thread.start();
         return loop;
     }
@@ -197,6 +221,15 @@ public final class AcceptLoop implements RunningServer {
     /** {@code STYLE-server-PORT}: the prefix of every thread of this server. */
     public String name() {
         return name;
+    }
+
+    /**
+     * {@code client}'s output, every write bounded by the write timeout (see {@link WriteWatchdog}):
+     * a client that takes no bytes for that long is closed, and the write throws
+     * {@link WriteTimeoutException}. Closing the stream closes the client.
+     */
+    public OutputStream output(Socket client) {
+        return watchdog.watch(client);
     }
 
     /**
@@ -239,18 +272,7 @@ public final class AcceptLoop implements RunningServer {
             }
             thread.interrupt();       // wakes a sleep, the back-off, a scope's join()
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // keep waiting: returning early would leave threads running
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 
     @Override
@@ -272,6 +294,7 @@ public final class AcceptLoop implements RunningServer {
         } finally {
             current = null;
             listener.close();
+            watchdog.close(); // every connection has ended: no write is left to watch
             state.set(State.STOPPED);
         }
     }

@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Rules:</b> an interface name that does not resolve fails {@link #bind} with an
  * {@link UnknownHostException} naming it, a busy port with the JDK's
  * {@link java.net.BindException}; either way nothing is left open. A failed {@code accept()} while
- * the listener is open ("Too many open files", a peer that reset in the backlog) logs one line for
- * the run of failures, pauses on the listen clock for a growing, bounded time
- * ({@link AcceptBackoff}), and accepts again. A client that is gone before its options are set is
- * closed and skipped.
+ * the listener is open ("Too many open files", a peer that reset in the backlog) logs a warning
+ * (at most one a minute, however the failures come), pauses on the listen clock for a growing,
+ * bounded time ({@link AcceptBackoff}), and accepts again. A client that is gone before its
+ * options are set is closed and skipped.
  *
  * <p><b>Threading:</b> {@link #next()} is called by one thread at a time (the accepting thread or
  * process that owns the pauses; a restarted process takes over from the one that ended).
@@ -80,13 +80,14 @@ public final class BoundListener implements AutoCloseable {
     private final ServerSocket socket;
     private final InetSocketAddress address;
     /** Pauses after failed accepts. Written and read only by the caller of {@link #next()}. */
-    private final AcceptBackoff backoff = new AcceptBackoff();
+    private final AcceptBackoff backoff;
 
     private BoundListener(AcceptLoop.Listen listen, Acceptor acceptor, ServerSocket socket) {
         this.listen = listen;
         this.acceptor = acceptor;
         this.socket = socket;
         this.address = (InetSocketAddress) socket.getLocalSocketAddress();
+        this.backoff = new AcceptBackoff(listen.clock());
     }
 
     /**
@@ -177,16 +178,17 @@ public final class BoundListener implements AutoCloseable {
         return listen.what() + " on " + address;
     }
 
-    /** One log line per run of failures; then a pause that grows with the run, on the listen clock. */
+    /** A log line now and then (see {@link AcceptBackoff}); then a pause that grows with the run, on the listen clock. */
     private void pauseAfter(IOException e) throws InterruptedException {
-        Duration pause = backoff.next();
-        if (backoff.failures() == 1) {
-            LOG.warn("{}: accept failed, retrying after pauses of {} ms growing to {} ms: {}", this,
-                    pause.toMillis(), AcceptBackoff.MAX.toMillis(), e.toString());
+        AcceptBackoff.Pause pause = backoff.next();
+        if (pause.warn()) {
+            LOG.warn("{}: accept failed, retrying after pauses of {} ms growing to {} ms (this warning at most once every"
+                    + " {} s): {}", this, pause.length().toMillis(), AcceptBackoff.MAX.toMillis(),
+                    AcceptBackoff.WARN_EVERY.toSeconds(), e.toString());
         } else {
             LOG.debug("{}: accept failed {} times in a row: {}", this, backoff.failures(), e.toString());
         }
-        listen.clock().sleep(pause);
+        listen.clock().sleep(pause.length());
     }
 
     /** Sets the client's socket options; false (and the client closed) if it is already gone. */

@@ -1,9 +1,10 @@
 package org.slowpoetry.net;
 
+import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Objects;
 import java.util.concurrent.StructuredTaskScope;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 
 /**
@@ -63,14 +64,15 @@ public final class ConnectionScope implements AutoCloseable {
 
     /**
      * The strategy of a server that serves every client the same way: each on a virtual thread of
-     * its own, forked into the loop's scope ({@code NAME-KIND-N}), running {@code serve}, which
-     * owns the socket from then on and must not throw.
+     * its own, forked into the loop's scope ({@code NAME-KIND-N}), running {@code serve} with the
+     * client and its output ({@link AcceptLoop#output}: every write bounded by the write timeout);
+     * {@code serve} owns the socket from then on and must not throw.
      *
      * {@snippet :
      * AcceptLoop.start(listen, setup, ConnectionScope.strategy("connection", connection::serve));
      * }
      */
-    public static ConnectionStrategy strategy(String kind, Consumer<Socket> serve) {
+    public static ConnectionStrategy strategy(String kind, BiConsumer<Socket, OutputStream> serve) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(serve, "serve");
         return loop -> {
@@ -78,7 +80,7 @@ public final class ConnectionScope implements AutoCloseable {
             return new ConnectionStrategy.Connections() {
                 @Override
                 public void serve(Socket client) {
-                    scope.fork(client, () -> serve.accept(client));
+                    scope.fork(client, () -> serve.accept(client, loop.output(client)));
                 }
 
                 @Override

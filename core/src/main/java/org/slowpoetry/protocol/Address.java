@@ -44,17 +44,35 @@ public record Address(String host, int port) {
         }
         String host = DEFAULT_HOST;
         String port = text;
-        int colon = text.lastIndexOf(':');
-        if (colon >= 0) {
-            host = text.substring(0, colon);
-            port = text.substring(colon + 1);
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            } else if (host.contains(":")) {
-                throw new BadAddressException(text, "write IPv6 hosts in brackets, as [::1]:PORT");
+        if (text.startsWith("[")) {
+            // An IPv6 literal: its own colons are inside the brackets; the port is after them.
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new BadAddressException(text, "missing ']' after the IPv6 host");
             }
+            host = text.substring(1, close);
+            String rest = text.substring(close + 1);
             if (host.isBlank()) {
-                throw new BadAddressException(text, "missing host before ':'");
+                throw new BadAddressException(text, "missing host between '[' and ']'");
+            }
+            if (rest.isEmpty()) {
+                throw new BadAddressException(text, "missing port: write " + text + ":PORT");
+            }
+            if (!rest.startsWith(":")) {
+                throw new BadAddressException(text, "expected ':PORT' after ']', not '" + rest + "'");
+            }
+            port = rest.substring(1);
+        } else {
+            int colon = text.lastIndexOf(':');
+            if (colon >= 0) {
+                host = text.substring(0, colon);
+                port = text.substring(colon + 1);
+                if (host.contains(":")) {
+                    throw new BadAddressException(text, "write IPv6 hosts in brackets, as [::1]:PORT");
+                }
+                if (host.isBlank()) {
+                    throw new BadAddressException(text, "missing host before ':'");
+                }
             }
         }
         if (port.isEmpty()) {

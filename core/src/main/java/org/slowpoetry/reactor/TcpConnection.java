@@ -5,12 +5,14 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.net.WriteTimeoutException;
 
 /**
  * A TCP connection: the {@link Transport} of one {@link Protocol}, and the read and write
@@ -27,13 +29,19 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
      *
      * Reading: up to MAX_READS_PER_EVENT reads per readiness event, each into the reactor's one
      * direct buffer, each handed to the protocol as a read-only view (the only allocation). A
-     * short read means the socket is drained; no extra read() just to see 0.
+     * short read means the socket is drained; no extra read() just to see 0. End of stream ends the
+     * connection, unless the protocol is a HalfCloseableProtocol: then reading stops for good and
+     * the connection stays up for writing (Twisted's readConnectionLost).
      *
      * Writing: write() tries the socket at once when nothing is queued and we are not already
      * waiting for OP_WRITE (most writes end there, without a trip through select); the rest is
      * queued in a WriteBuffer and flushed in doWrite when the socket is writable. Errors found
      * inside write() never call the protocol back from inside its own call: the disconnect is
      * deferred with Reactor.callSoon, as Twisted defers abortConnection with callLater(0).
+     *
+     * Write timeout: while bytes are queued and the socket takes none, one timer runs; each flush
+     * that makes progress resets it, an empty buffer cancels it. So a connection whose peer reads
+     * has no timer at all, and one whose peer stopped reading is aborted once the timer fires.
      *
      * Closing: loseConnection stops reading and closes once the buffer is empty and no producer
      * is registered (Twisted's rule); the close itself goes through SelectorRegistry.disconnect,
@@ -49,6 +57,13 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         /** abortConnection() or a write error: the disconnect is scheduled. Writes ignored. */
         ABORTING,
         DISCONNECTED
+    }
+
+    /** The receiving side: a {@link HalfCloseableProtocol} outlives the peer's end of stream. */
+    private enum ReadSide {
+        OPEN,
+        /** The peer half-closed (end of stream) and the protocol stays connected: never read again. */
+        ENDED
     }
 
     /** The sending side, for half-close (loseWriteConnection). */
@@ -74,6 +89,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
 
     // All fields below: written and read on the reactor thread only.
     private State state = State.CONNECTED;
+    private ReadSide readSide = ReadSide.OPEN;
     private WriteSide writeSide = WriteSide.OPEN;
     /** The protocol paused us (pauseProducing): we do not read until it resumes. */
     private boolean readingPaused;
@@ -85,6 +101,10 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     private boolean producerPaused;
     private int lowWatermark = DEFAULT_LOW_WATERMARK;
     private int highWatermark = DEFAULT_HIGH_WATERMARK;
+    /** How long queued bytes may wait without progress ({@link #setWriteTimeout}); null for ever. */
+    private Duration writeTimeout;
+    /** Fires when the queued bytes have waited {@link #writeTimeout}; null while none wait. */
+    private DelayedCall writeStall;
 
     TcpConnection(Reactor reactor, SocketChannel channel, Protocol protocol, SocketAddress peer,
                   SocketAddress host, Consumer<ConnectionClosed> onLost) {
@@ -123,7 +143,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
             ByteBuffer buffer = reactor.registry().readBuffer();
             int n = channel.read(buffer);
             if (n < 0) {
-                return Optional.of(new ConnectionDone());
+                return endOfStream();
             }
             if (n == 0) {
                 break;
@@ -136,13 +156,31 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         return Optional.empty();
     }
 
+    /**
+     * The peer shut down its sending side. A plain protocol has lost its connection; a
+     * {@link HalfCloseableProtocol} is told, and the connection stays up without reading (a socket
+     * at end of stream is always readable: reading on would spin the loop).
+     */
+    private Optional<ConnectionClosed> endOfStream() {
+        if (!(protocol instanceof HalfCloseableProtocol halfCloseable)) {
+            return Optional.of(new ConnectionDone());
+        }
+        readSide = ReadSide.ENDED;
+        stopReading();
+        halfCloseable.readConnectionLost();
+        return Optional.empty();
+    }
+
     @Override
     public Optional<ConnectionClosed> doWrite() throws IOException {
         if (state == State.ABORTING || state == State.DISCONNECTED) {
             stopWriting();
             return Optional.empty();
         }
-        if (!out.flushTo(channel, reactor.registry().gatherArray())) {
+        long queued = out.size();
+        boolean flushed = out.flushTo(channel, reactor.registry().gatherArray());
+        watchForStall(queued);
+        if (!flushed) {
             resumeProducerIfDrained();
             return Optional.empty();
         }
@@ -170,6 +208,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         reading = false;
         writing = false;
         out.clear();
+        stopWatchingForStall();
         Producer stopped = producer;
         producer = null;
         if (stopped != null) {
@@ -285,6 +324,19 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     }
 
     @Override
+    public void setWriteTimeout(Duration timeout) {
+        reactor.checkInLoop("Transport.setWriteTimeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the write timeout must be positive: " + timeout);
+        }
+        writeTimeout = timeout;
+        stopWatchingForStall();
+        if (!out.isEmpty() && state != State.ABORTING && state != State.DISCONNECTED) {
+            watchForStall(out.size());
+        }
+    }
+
+    @Override
     public void setWriteBufferWatermarks(int low, int high) {
         reactor.checkInLoop("Transport.setWriteBufferWatermarks");
         if (low < 0 || high < low) {
@@ -324,12 +376,14 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     /** After queuing: write now unless already waiting for the socket; else wait for OP_WRITE. */
     private void flushOrWait() {
         if (!writing) {
+            long queued = out.size();
             try {
                 out.flushTo(channel, reactor.registry().gatherArray());
             } catch (IOException e) {
                 failSoon(e);
                 return;
             }
+            watchForStall(queued);
         }
         if (!out.isEmpty()) {
             startWriting();
@@ -350,8 +404,40 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
         }
     }
 
+    /**
+     * After a flush that began with {@code queued} bytes: no timer once the buffer is empty, a
+     * fresh wait after progress, and a wait started (or left running) when the socket took nothing.
+     */
+    private void watchForStall(long queued) {
+        if (writeTimeout == null || out.isEmpty()) {
+            stopWatchingForStall();
+        } else if (writeStall == null) {
+            writeStall = reactor.callLater(writeTimeout, this::writeStalled);
+        } else if (out.size() < queued) {
+            writeStall.reset(writeTimeout);
+        }
+    }
+
+    private void stopWatchingForStall() {
+        if (writeStall != null) {
+            if (writeStall.active()) {
+                writeStall.cancel();
+            }
+            writeStall = null;
+        }
+    }
+
+    /** The queued bytes waited {@link #writeTimeout} and the socket took none: the peer does not read. */
+    private void writeStalled() {
+        writeStall = null;
+        var timeout = new WriteTimeoutException(writeTimeout, null);
+        LOG.info("closed {}: {}", this, timeout.getMessage());
+        failSoon(timeout);
+    }
+
     /** Drops the buffer and disconnects after the current callback: never re-enter the protocol. */
     private void failSoon(IOException cause) {
+        stopWatchingForStall();
         state = State.ABORTING;
         out.clear();
         stopReading();
@@ -374,7 +460,7 @@ final class TcpConnection implements Transport, ReadDescriptor, WriteDescriptor 
     }
 
     private void startReading() {
-        if (!reading && !readingPaused && state == State.CONNECTED) {
+        if (!reading && !readingPaused && readSide == ReadSide.OPEN && state == State.CONNECTED) {
             reading = reactor.registry().interest(this, true, true);
         }
     }

@@ -7,11 +7,11 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.defer.Deferred;
+import org.slowpoetry.net.AcceptBackoff;
 
 /**
  * A listening socket that accepts connections and gives each a protocol from its factory: the
@@ -25,8 +25,6 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
 
     /** Connections accepted per readiness event before other channels get a turn (Twisted: 100). */
     private static final int MAX_ACCEPTS_PER_EVENT = 64;
-    /** After accept fails (out of file descriptors), stop accepting this long so as not to spin. */
-    private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
 
     private enum State {
         LISTENING,
@@ -42,12 +40,15 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
     private final InetSocketAddress address;
     /** Reactor thread only. */
     private State state = State.LISTENING;
+    /** The pauses after failed accepts and the warnings about them; reactor thread only. */
+    private final AcceptBackoff backoff;
 
     private TcpPort(Reactor reactor, ServerSocketChannel channel, ProtocolFactory factory, InetSocketAddress address) {
         this.reactor = reactor;
         this.channel = channel;
         this.factory = factory;
         this.address = address;
+        this.backoff = new AcceptBackoff(reactor.clock());
     }
 
     /** Binds, starts the factory, and starts accepting. */
@@ -132,6 +133,10 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
             if (accepted == null) {
                 break;
             }
+            if (backoff.failures() > 0) {
+                LOG.debug("accepting on {} again after {} failed accepts", address, backoff.failures());
+                backoff.reset();
+            }
             serve(accepted);
         }
         return Optional.empty();
@@ -173,12 +178,23 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
         new TcpConnection(reactor, accepted, protocol, peer, host, null).start();
     }
 
+    /**
+     * Stops accepting for a pause that grows with each failure in a row ({@link AcceptBackoff}): at
+     * the file limit the listening socket stays readable, and accepting again at once would spin
+     * the loop. Then accepts again. The warning is logged at most once a minute.
+     */
     private void backOff(IOException e) {
-        LOG.warn("accept on {} failed ({}); pausing accepts for {} ms", address, e.getMessage(),
-                ACCEPT_BACKOFF.toMillis());
+        AcceptBackoff.Pause pause = backoff.next();
+        if (pause.warn()) {
+            LOG.warn("accept on {} failed ({}); pausing accepts for {} ms, growing to {} ms while it fails"
+                    + " (this warning at most once every {} s)", address, e.getMessage(), pause.length().toMillis(),
+                    AcceptBackoff.MAX.toMillis(), AcceptBackoff.WARN_EVERY.toSeconds());
+        } else {
+            LOG.debug("accept on {} failed {} times in a row: {}", address, backoff.failures(), e.toString());
+        }
         state = State.BACKING_OFF;
         reactor.registry().interest(this, true, false);
-        reactor.callLater(ACCEPT_BACKOFF, () -> {
+        reactor.callLater(pause.length(), () -> {
             if (state == State.BACKING_OFF) {
                 state = State.LISTENING;
                 reactor.registry().interest(this, true, true);

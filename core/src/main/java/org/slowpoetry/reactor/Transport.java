@@ -2,6 +2,7 @@ package org.slowpoetry.reactor;
 
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -84,6 +85,19 @@ public interface Transport extends Producer {
 
     /** The bytes queued and not yet taken by the socket. */
     long writeBufferSize();
+
+    /**
+     * Bounds how long queued bytes may wait with the socket taking none of them: a peer that does
+     * not read fills the socket buffers, then the write buffer, for ever. Past {@code timeout}
+     * without progress the connection is aborted, one line is logged, and the protocol gets
+     * {@code connectionLost(ConnectionLost(WriteTimeoutException))}. Any progress starts the wait
+     * again, so a peer that reads slowly but steadily is never cut off. No timeout by default (as
+     * in Twisted); a server that writes to clients it does not trust sets one in
+     * {@code connectionMade}.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    void setWriteTimeout(Duration timeout);
 
     /**
      * Sets the watermarks at which a registered producer is paused (more than {@code high} bytes

@@ -1,6 +1,7 @@
 package org.slowpoetry.service;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 
 /**
@@ -9,7 +10,7 @@ import java.net.Socket;
  * is called back for each event, a handler is the whole conversation, start to end.
  *
  * {@snippet :
- * ConnectionHandler poem = client -> client.getOutputStream().write(poetry.poem().bytes());
+ * ConnectionHandler poem = (client, out) -> out.write(poetry.poem().bytes());
  * var tcp = new LoomTcpServer("tcp-10000", "localhost", 10000, poem);
  * }
  *
@@ -20,13 +21,16 @@ import java.net.Socket;
 public interface ConnectionHandler {
 
     /**
-     * Serves {@code client} until done. The server closes the socket afterwards, however this
-     * ends: the handler need not (it may, to end the connection sooner).
+     * Serves {@code client} until done, writing through {@code out}: the client's output, every
+     * write bounded by the server's write timeout (a client that takes nothing for that long is
+     * closed, and the write throws), so a client that never reads holds only its own thread. The
+     * server closes the socket afterwards, however this ends: the handler need not (it may, to end
+     * the connection sooner).
      *
      * @throws IOException          the client went away or sent nonsense: the connection ends, with
      *                              a debug log line
      * @throws InterruptedException the server is stopping: it interrupts every connection thread
      *                              (a virtual thread blocked on the socket has it closed under it)
      */
-    void serve(Socket client) throws IOException, InterruptedException;
+    void serve(Socket client, OutputStream out) throws IOException, InterruptedException;
 }

@@ -1,6 +1,7 @@
 package org.slowpoetry.service;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -25,7 +26,7 @@ import org.slowpoetry.time.MonotonicClock;
  * var top = new LoomMultiService("fastpoetry");
  * top.add(LoomService.of("poetry", poetry));
  * top.add(new LoomTcpServer("tcp-10000", "localhost", 10000,
- *         client -> client.getOutputStream().write(poetry.poem().bytes())));
+ *         (client, out) -> out.write(poetry.poem().bytes())));
  * top.start();   // loads the poem, then listens
  * }
  *
@@ -76,27 +77,29 @@ public final class LoomTcpServer extends LoomService {
     private volatile RunningServer server;
 
     /**
-     * Listens on {@code iface:port} with the system clock.
+     * Listens on {@code iface:port} with the system clock and the default write timeout
+     * ({@link AcceptLoop.Listen#DEFAULT_WRITE_TIMEOUT}).
      *
      * @param iface the interface to listen on, a name or a literal address
      * @param port  the port, 0 for any free one
      * @throws IllegalArgumentException if the port is out of range
      */
     public LoomTcpServer(String name, String iface, int port, ConnectionHandler handler) {
-        this(name, new AcceptLoop.Listen(iface, port, MonotonicClock.system(), false, name, address -> { }),
-                handler);
+        this(name, new AcceptLoop.Listen(iface, port, MonotonicClock.system(), false, name,
+                AcceptLoop.Listen.DEFAULT_WRITE_TIMEOUT, address -> { }), handler);
     }
 
     /**
-     * Listens as {@code listen} says: its clock paces the pauses after failed accepts, and
-     * {@code noDelay} gives every client {@code TCP_NODELAY} (for servers that send in small pieces).
+     * Listens as {@code listen} says: its clock paces the pauses after failed accepts,
+     * {@code noDelay} gives every client {@code TCP_NODELAY} (for servers that send in small pieces),
+     * and its write timeout bounds every write to a client.
      *
      * @throws IllegalArgumentException if the port is out of range
      */
     public LoomTcpServer(String name, AcceptLoop.Listen listen, ConnectionHandler handler) {
         this(name, listen.iface(), listen.port(), () -> AcceptLoop.start(listen,
                 new AcceptLoop.Setup(name, BACKLOG, true), ConnectionScope.strategy("connection",
-                        client -> serve(name, client, handler))));
+                        (client, out) -> serve(name, client, out, handler))));
         Objects.requireNonNull(handler, "handler");
     }
 
@@ -158,10 +161,10 @@ public final class LoomTcpServer extends LoomService {
     }
 
     /** One connection, on its own thread: the handler, then the socket closed, whatever happened. */
-    private static void serve(String name, Socket client, ConnectionHandler handler) {
+    private static void serve(String name, Socket client, OutputStream out, ConnectionHandler handler) {
         SocketAddress peer = client.getRemoteSocketAddress();
-        try (client) {
-            handler.serve(client);
+        try (client; out) {
+            handler.serve(client, out);
         } catch (InterruptedException e) {
             // only stop() interrupts a connection: end quietly
         } catch (IOException e) {

@@ -27,6 +27,11 @@ class AddressTest {
     }
 
     @Test
+    void aBracketedHostNeedNotBeIpv6() {
+        assertEquals(new Address("localhost", 10000), Address.parse("[localhost]:10000"));
+    }
+
+    @Test
     void portsAtBothEndsOfTheRangeAreAccepted() {
         assertEquals(1, Address.parse("1").port());
         assertEquals(65535, Address.parse("x:65535").port());
@@ -50,6 +55,13 @@ class AddressTest {
         "99999999999  | bad address '99999999999': port out of range 1–65535",
         "-1           | bad address '-1': port '-1' is not a number",
         "::1:80       | bad address '::1:80': write IPv6 hosts in brackets, as [::1]:PORT",
+        "::1          | bad address '::1': write IPv6 hosts in brackets, as [::1]:PORT",
+        "[::1]        | bad address '[::1]': missing port: write [::1]:PORT",
+        "[::1]:       | bad address '[::1]:': missing port",
+        "[::1:80      | bad address '[::1:80': missing ']' after the IPv6 host",
+        "[]:80        | bad address '[]:80': missing host between '[' and ']'",
+        "[::1]80      | bad address '[::1]80': expected ':PORT' after ']', not '80'",
+        "[::1]:x      | bad address '[::1]:x': port 'x' is not a number",
     })
     void badAddressIsRejectedNamingInputAndProblem(String input, String message) {
         var e = assertThrows(BadAddressException.class, () -> Address.parse(input));

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,6 +54,7 @@ public final class StringTransport implements Transport {
     private Producer producer;
     private int lowWatermark = 32 * 1024;
     private int highWatermark = 64 * 1024;
+    private Duration writeTimeout;
 
     /** A transport between 127.0.0.1:10000 (host) and 127.0.0.1:54321 (peer). */
     public StringTransport() {
@@ -218,6 +220,19 @@ public final class StringTransport implements Transport {
     @Override
     public long writeBufferSize() {
         return 0;
+    }
+
+    @Override
+    public void setWriteTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the write timeout must be positive: " + timeout);
+        }
+        writeTimeout = timeout;
+    }
+
+    /** What {@link #setWriteTimeout} set, or null: nothing here ever times out. */
+    public Duration writeTimeout() {
+        return writeTimeout;
     }
 
     @Override

@@ -213,6 +213,127 @@ class TcpTest {
 
     @ParameterizedTest
     @EnumSource(SelectorKind.class)
+    void aPlainProtocolLosesItsConnectionWhenThePeerHalfCloses(SelectorKind kind) throws Exception {
+        var server = new Recorder();
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                server.made.get();
+                s.shutdownOutput();
+                assertInstanceOf(ConnectionDone.class, server.lost.get());
+                assertEquals(-1, s.getInputStream().read());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
+    void aHalfCloseableProtocolIsToldOfEndOfStreamAndStillWrites(SelectorKind kind) throws Exception {
+        var readLost = new CompletableFuture<Void>();
+        var server = new HalfClosing(readLost);
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                server.made.get();
+                s.getOutputStream().write("bye".getBytes(StandardCharsets.UTF_8));
+                s.shutdownOutput();
+                readLost.get();
+                assertFalse(server.lost.isDone(), "the connection must outlive the peer's end of stream");
+                loop.execute(() -> {
+                    server.t().resumeProducing(); // must not read again: that would spin on end of stream
+                    server.t().write("the rest of the poem".getBytes(StandardCharsets.UTF_8));
+                    server.t().loseConnection();
+                });
+                assertEquals("the rest of the poem", new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            assertInstanceOf(ConnectionDone.class, server.lost.get());
+            assertEquals(List.of("connectionMade", "dataReceived", "readConnectionLost", "connectionLost"),
+                    server.events);
+            assertEquals("bye", server.text());
+        }
+    }
+
+    /** A recorder that stays connected when its peer half-closes. */
+    private static final class HalfClosing extends Recorder implements HalfCloseableProtocol {
+        private final CompletableFuture<Void> readLost;
+
+        HalfClosing(CompletableFuture<Void> readLost) {
+            this.readLost = readLost;
+        }
+
+        @Override
+        public void readConnectionLost() {
+            events.add("readConnectionLost");
+            readLost.complete(null);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
+    void aPeerThatNeverReadsIsAbortedOnceTheWriteTimeoutPassesWithoutProgress(SelectorKind kind) throws Exception {
+        Duration timeout = Duration.ofMillis(200);
+        var server = new Recorder(r -> {
+            r.t().setWriteTimeout(timeout);
+            r.t().write(new byte[32 << 20]); // far more than the socket buffers hold
+            r.t().loseConnection();
+        });
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                var reason = assertInstanceOf(ConnectionLost.class, server.lost.get());
+                var cause = assertInstanceOf(org.slowpoetry.net.WriteTimeoutException.class, reason.cause());
+                assertEquals(timeout, cause.timeout());
+            }
+            assertEquals(ReactorState.RUNNING, reactor.state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
+    void aPeerThatReadsSteadilyOutlastsTheWriteTimeout(SelectorKind kind) throws Exception {
+        byte[] poem = new byte[16 << 20];
+        new Random(3).nextBytes(poem);
+        var server = new Recorder(r -> {
+            r.t().setWriteTimeout(Duration.ofSeconds(1));
+            r.t().write(poem);
+            r.t().loseConnection();
+        });
+        try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                var received = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[64 << 10];
+                InputStream in = s.getInputStream();
+                for (int n; (n = in.read(buffer)) != -1; ) {
+                    received.write(buffer, 0, n);
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // a slow reader
+                }
+                assertArrayEquals(poem, received.toByteArray());
+            }
+            assertInstanceOf(ConnectionDone.class, server.lost.get());
+        }
+    }
+
+    @Test
+    void aWriteTimeoutMustBePositive() throws Exception {
+        var server = new Recorder();
+        try (Reactor reactor = open(SelectorKind.EPOLL); var loop = ReactorThread.start(reactor, "t-reactor")) {
+            int port = loop.call(() -> reactor.listenTCP(0, a -> server, "127.0.0.1").port());
+            try (Socket s = client(port)) {
+                Transport t = server.made.get();
+                for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1)}) {
+                    assertThrows(IllegalArgumentException.class, () -> loop.call(() -> {
+                        t.setWriteTimeout(bad);
+                        return null;
+                    }));
+                }
+                assertThrows(WrongThreadException.class, () -> t.setWriteTimeout(Duration.ofSeconds(1)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelectorKind.class)
     void aFactoryReturningNullRefusesTheConnection(SelectorKind kind) throws Exception {
         try (Reactor reactor = open(kind); var loop = ReactorThread.start(reactor, "t-reactor")) {
             int port = loop.call(() -> reactor.listenTCP(0, a -> null, "127.0.0.1").port());

@@ -9,10 +9,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Where a server listens, {@code --port} and {@code --iface}: the options every {@code serve}
- * command shares (a picocli mixin). Each setter checks its value as it is parsed, so a bad value is
- * a one-line usage error naming the option. The checks are also public, for the options of
- * {@code slowpoetry run}'s plugins, which name and default these options their own way.
+ * Where a server listens, {@code --port} and {@code --iface}, and how long it waits for a client
+ * that does not read, {@code --write-timeout}: the options every {@code serve} command shares (a
+ * picocli mixin). Each setter checks its value as it is parsed, so a bad value is a one-line usage
+ * error naming the option. The checks are also public, for the options of {@code slowpoetry run}'s
+ * plugins, which name and default these options their own way.
  *
  * {@snippet :
  * @Option(names = {"-p", "--port"}, defaultValue = "10000")
@@ -31,6 +32,7 @@ public final class ListenOptions {
     // Each field is written by its setter during parsing (main thread), read after it.
     private int port;
     private String iface;
+    private Duration writeTimeout;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "The port to listen on; 0 (the default) picks a free one.")
@@ -44,8 +46,19 @@ public final class ListenOptions {
         iface = checkIface(spec, "--iface", value);
     }
 
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Close a client that takes none of what is sent to it for this long (it does not"
+                    + " read), so that it holds up no other client (fractions allowed). Default: ${DEFAULT-VALUE}.")
+    void writeTimeout(double seconds) {
+        writeTimeout = timeout("--write-timeout", seconds);
+    }
+
     int port() {
         return port;
+    }
+
+    Duration writeTimeout() {
+        return writeTimeout;
     }
 
     String iface() {

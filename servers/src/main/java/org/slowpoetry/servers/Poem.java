@@ -1,6 +1,8 @@
 package org.slowpoetry.servers;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,25 +32,71 @@ public final class Poem {
     }
 
     /**
-     * Reads a poem file.
+     * The largest poem a server can hold: the largest byte array the JVM allocates reliably, just
+     * under 2 GiB. A server keeps the whole poem in memory, read once, and sends it from there.
+     */
+    public static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+
+    /**
+     * Reads a poem file, whole, once. Only a regular file (or a link to one) is read: a device such
+     * as {@code /dev/zero}, a pipe or a socket could be endless or block forever.
      *
-     * @throws UserException naming the file and the problem (missing, a directory, unreadable, empty)
+     * @throws UserException naming the file and the problem: missing, a directory, not a regular
+     *                       file, unreadable, empty, larger than {@link #MAX_SIZE}, or too large for
+     *                       the heap
      */
     public static Poem load(Path file) {
+        return load(file, MAX_SIZE);
+    }
+
+    /** {@link #load(Path)} with a smaller limit (tests: a "too large" file need not be 2 GiB). */
+    static Poem load(Path file, int maxSize) {
+        String name = "poem '" + file + "'";
         try {
             if (Files.isDirectory(file)) {
-                throw new UserException("poem '" + file + "' is a directory, not a file");
+                throw new UserException(name + " is a directory, not a file");
             }
-            byte[] bytes = Files.readAllBytes(file);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new UserException(name + " is not a regular file (a device, a pipe or a socket)");
+            }
+            long size = Files.size(file);
+            if (size > maxSize) {
+                throw new UserException(tooLarge(name, size, maxSize));
+            }
+            byte[] bytes = readAll(file, name, maxSize);
             if (bytes.length == 0) {
-                throw new UserException("poem '" + file + "' is empty");
+                throw new UserException(name + " is empty");
             }
             return new Poem(file.toString(), bytes);
         } catch (NoSuchFileException e) {
-            throw new UserException("poem '" + file + "' not found", e);
+            throw new UserException(name + " not found", e);
+        } catch (AccessDeniedException e) {
+            throw new UserException(name + " cannot be read: permission denied", e);
         } catch (IOException e) {
-            throw new UserException("poem '" + file + "' cannot be read: " + e.getMessage(), e);
+            throw new UserException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file's bytes, at most {@code maxSize} of them. The size was checked, but a file may grow
+     * while it is read, and some report a size of 0 ({@code /proc}): the read itself is bounded.
+     */
+    private static byte[] readAll(Path file, String name, int maxSize) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(maxSize);
+            if (bytes.length == maxSize && in.read() != -1) {
+                throw new UserException(name + " is too large: more than " + maxSize + " bytes, and a server"
+                        + " holds at most " + maxSize);
+            }
+            return bytes;
+        } catch (OutOfMemoryError e) {
+            // One allocation failed, and nothing else was made meanwhile: safe to report and go on.
+            throw new UserException(name + " does not fit in the heap: give the JVM more memory (-Xmx)", e);
+        }
+    }
+
+    private static String tooLarge(String name, long size, int maxSize) {
+        return name + " is too large: " + size + " bytes, and a server holds at most " + maxSize;
     }
 
     /** Where the poem came from: its path as given. */

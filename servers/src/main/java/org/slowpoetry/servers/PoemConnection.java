@@ -1,17 +1,20 @@
 package org.slowpoetry.servers;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.function.BooleanSupplier;
 import org.slowpoetry.net.AcceptLoop;
+import org.slowpoetry.net.WriteWatchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a thread-per-connection server does for one client, written as plain blocking code: report
  * it, write it the poem ({@link PoemWriter}: {@code numBytes} every {@code delay}, or all at once),
- * close it, and report how it ended. The blocking server runs this on its one accepting thread, one
+ * close it, and report how it ended. A client that takes none of the poem for the write timeout
+ * is closed by the server's {@link WriteWatchdog} and reported dropped, so it holds up no one. The blocking server runs this on its one accepting thread, one
  * client after another; the loom server runs it on a virtual thread per client, thousands at once.
  * Only who calls it, and how many at once, differ: that is Part 20's point.
  *
@@ -44,19 +47,21 @@ public final class PoemConnection {
      *                              {@link AcceptLoop#close()} does that)
      */
     public void serve(Socket client, AcceptLoop server) throws InterruptedException {
-        serve(client, server, server::serving);
+        serve(client, server.output(client), server, server::serving);
     }
 
     /**
-     * {@link #serve(Socket, AcceptLoop)} for a server that is no {@link AcceptLoop}:
+     * {@link #serve(Socket, AcceptLoop)} for a server that is no {@link AcceptLoop}: {@code out} is
+     * the client's output, its writes bounded by the server's {@link WriteWatchdog};
      * {@code serving} says whether the server is still serving (false once it is closing, so a
      * connection it ends is not reported as dropped), and {@code server} names it in log lines.
      */
-    public void serve(Socket client, Object server, BooleanSupplier serving) throws InterruptedException {
+    public void serve(Socket client, OutputStream out, Object server, BooleanSupplier serving)
+            throws InterruptedException {
         SocketAddress peer = client.getRemoteSocketAddress();
-        try (client) {
+        try (client; out) {
             events.connected(peer);
-            writer.write(client.getOutputStream(), peer);
+            writer.write(out, peer);
         } catch (IOException e) {
             if (serving.getAsBoolean()) {
                 LOG.debug("{}: lost {}: {}", server, peer, e.toString());

@@ -1,6 +1,7 @@
 package org.slowpoetry.servers;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slowpoetry.protocol.PoemFraming;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ final class ServeOptions {
     private int maxConnections;
     private String selector;
 
-    /** {@code --port} and {@code --iface}. */
+    /** {@code --port}, {@code --iface} and {@code --write-timeout}. */
     @Mixin
     ListenOptions listen;
 
@@ -82,6 +83,10 @@ final class ServeOptions {
 
     String iface() {
         return listen.iface();
+    }
+
+    Duration writeTimeout() {
+        return listen.writeTimeout();
     }
 
     int maxConnections() {

@@ -60,7 +60,6 @@ final class ServeProxyCommand implements Callable<Integer> {
     private ProxyVersion version;
     private Duration cacheTtl;
     private Duration upstreamTimeout;
-    private Address upstream;
 
     @Option(names = "--impl", paramLabel = "NAME", defaultValue = "reactor",
             description = "reactor or loom (above). Default: ${DEFAULT-VALUE}.")
@@ -82,7 +81,7 @@ final class ServeProxyCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --port} and {@code --iface}, as every {@code serve} command takes them. */
+    /** {@code --port}, {@code --iface} and {@code --write-timeout}, as every {@code serve} command takes them. */
     @Mixin
     ListenOptions listen;
 
@@ -104,21 +103,23 @@ final class ServeProxyCommand implements Callable<Integer> {
         upstreamTimeout = d;
     }
 
+    /** UPSTREAM as given; parsed in {@link #call()}. Written by picocli, read after. */
     @Parameters(index = "0", paramLabel = "UPSTREAM", description = "The poetry server to proxy: PORT or HOST:PORT.")
-    void upstream(String text) {
-        upstream = Address.parse(text); // a bad address is one line from UserErrors
-    }
+    String upstream;
 
     @Override
     public Integer call() {
         if (impl == ProxyImpl.LOOM && version != ProxyVersion.V3) {
             throw invalid("--version", version.number() + " is reactor-only: the loom proxy is the twin of 3");
         }
-        var config = ProxyConfig.of(upstream)
+        // Parsed here, not while picocli parses: picocli would wrap the exception in words of its own.
+        Address address = Address.parse(upstream); // a bad address is one line from UserErrors
+        var config = ProxyConfig.of(address)
                 .withListen(listen.iface(), listen.port())
                 .withVersion(version)
                 .withCacheTtl(cacheTtl)
                 .withUpstreamTimeout(upstreamTimeout)
+                .withWriteTimeout(listen.writeTimeout())
                 .withEvents(ProxyEvents.printing(System.out, System.err));
         PoetryServer proxy;
         try {

@@ -60,7 +60,7 @@ final class ServeTransformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** {@code --port} (for netstring requests) and {@code --iface}. */
+    /** {@code --port} (for netstring requests), {@code --iface} and {@code --write-timeout}. */
     @Mixin
     ListenOptions listen;
 
@@ -107,7 +107,7 @@ final class ServeTransformCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var config = new TransformServerConfig(TransformService.standard(), listen.iface(), listen.port(),
-                OptionalInt.empty(), maxRequest, requestTimeout, MonotonicClock.system());
+                OptionalInt.empty(), maxRequest, requestTimeout, listen.writeTimeout(), MonotonicClock.system());
         if (linePort >= 0) {
             config = config.withLinePort(linePort);
         }

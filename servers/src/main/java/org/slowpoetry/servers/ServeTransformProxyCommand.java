@@ -53,7 +53,7 @@ final class ServeTransformProxyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** {@code --port} and {@code --iface}. */
+    /** {@code --port}, {@code --iface} and {@code --write-timeout}. */
     @Mixin
     ListenOptions listen;
 
@@ -91,7 +91,7 @@ final class ServeTransformProxyCommand implements Callable<Integer> {
         // A client's connection outlives the upstream call: its connect, then its silence, each bounded.
         Duration requestTimeout = TransformServerConfig.DEFAULT_REQUEST_TIMEOUT.plus(upstreamTimeout.multipliedBy(2));
         var config = new TransformProxyConfig(address, upstreamTimeout, listen.iface(), listen.port(),
-                requestTimeout, MonotonicClock.system());
+                requestTimeout, listen.writeTimeout(), MonotonicClock.system());
         TransformServer proxy;
         try {
             proxy = TransformProxy.start(impl, config);

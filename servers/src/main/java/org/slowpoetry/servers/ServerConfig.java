@@ -20,6 +20,8 @@ import org.slowpoetry.time.MonotonicClock;
  * @param numBytes       slow servers: bytes per send, at least 1
  * @param delay          slow servers: pause between sends, not negative
  * @param maxConnections connections served at once; more are closed on accept; 0 = unlimited
+ * @param writeTimeout   how long a client may take none of the poem before it is closed (a client
+ *                       that never reads); positive. Every impl keeps it, each its own way
  * @param selector       reactor impls: {@code epoll} (the JDK default) or {@code poll}; other impls
  *                       ignore it
  * @param clock          the clock the servers wait on: slow servers between sends, and the
@@ -36,10 +38,14 @@ public record ServerConfig(
         int numBytes,
         Duration delay,
         int maxConnections,
+        Duration writeTimeout,
         String selector,
         MonotonicClock clock,
         ServerEvents events,
         PoemFraming framing) {
+
+    /** The write timeout when none is given: long enough for any client that reads at all. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = AcceptLoop.Listen.DEFAULT_WRITE_TIMEOUT;
 
     /** The values {@code selector} may take. */
     public static final List<String> SELECTORS = List.of("epoll", "poll");
@@ -49,6 +55,7 @@ public record ServerConfig(
         Objects.requireNonNull(poem, "poem");
         Objects.requireNonNull(iface, "iface");
         Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(events, "events");
@@ -59,6 +66,9 @@ public record ServerConfig(
         checkPacing(numBytes, delay);
         if (maxConnections < 0) {
             throw new IllegalArgumentException("max-connections must not be negative: " + maxConnections);
+        }
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("write timeout must be positive: " + writeTimeout);
         }
         if (!SELECTORS.contains(selector)) {
             throw new IllegalArgumentException("selector must be one of " + SELECTORS + ": " + selector);
@@ -80,10 +90,13 @@ public record ServerConfig(
         }
     }
 
-    /** A slow server's defaults (10 bytes every 0.1 s, 127.0.0.1, random port, the poem unframed), silent. */
+    /**
+     * A slow server's defaults (10 bytes every 0.1 s, 127.0.0.1, random port, the poem unframed,
+     * {@link #DEFAULT_WRITE_TIMEOUT}), silent.
+     */
     public static ServerConfig slow(Poem poem) {
         return new ServerConfig(ServerKind.SLOW, poem, "127.0.0.1", 0, 10, Duration.ofMillis(100), 0,
-                "epoll", MonotonicClock.system(), ServerEvents.silent(), PoemFraming.NONE);
+                DEFAULT_WRITE_TIMEOUT, "epoll", MonotonicClock.system(), ServerEvents.silent(), PoemFraming.NONE);
     }
 
     /** A fast server's defaults (127.0.0.1, random port), silent. */
@@ -92,39 +105,43 @@ public record ServerConfig(
     }
 
     public ServerConfig withKind(ServerKind k) {
-        return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, selector, clock, events, framing);
+        return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, framing);
     }
 
     public ServerConfig withIface(String i) {
-        return new ServerConfig(kind, poem, i, port, numBytes, delay, maxConnections, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, i, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, framing);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(kind, poem, iface, p, numBytes, delay, maxConnections, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, p, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, framing);
     }
 
     public ServerConfig withPacing(int bytes, Duration d) {
-        return new ServerConfig(kind, poem, iface, port, bytes, d, maxConnections, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, port, bytes, d, maxConnections, writeTimeout, selector, clock, events, framing);
     }
 
     public ServerConfig withMaxConnections(int max) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, max, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, max, writeTimeout, selector, clock, events, framing);
+    }
+
+    public ServerConfig withWriteTimeout(Duration t) {
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, t, selector, clock, events, framing);
     }
 
     public ServerConfig withSelector(String s) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, s, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, s, clock, events, framing);
     }
 
     public ServerConfig withClock(MonotonicClock c) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, c, events, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, c, events, framing);
     }
 
     public ServerConfig withEvents(ServerEvents e) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, clock, e, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, e, framing);
     }
 
     public ServerConfig withFraming(PoemFraming f) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, selector, clock, events, f);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, f);
     }
 
     /**
@@ -137,12 +154,12 @@ public record ServerConfig(
 
     /**
      * How a thread-per-connection poetry server listens ({@link AcceptLoop},
-     * {@link org.slowpoetry.net.BoundListener}): this config's interface, port and clock; clients
-     * get {@code TCP_NODELAY} when the server is slow (each small send leaves at once); and
+     * {@link org.slowpoetry.net.BoundListener}): this config's interface, port, clock and write
+     * timeout; clients get {@code TCP_NODELAY} when the server is slow (each small send leaves at once); and
      * {@link ServerEvents#listening} is told the poem and the bound address.
      */
     public AcceptLoop.Listen listen() {
         return new AcceptLoop.Listen(iface, port, clock, kind.noDelay(), kind.command() + " server",
-                address -> events.listening(poem, address));
+                writeTimeout, address -> events.listening(poem, address));
     }
 }

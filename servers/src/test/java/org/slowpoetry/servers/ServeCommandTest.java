@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -47,27 +45,18 @@ class ServeCommandTest {
         poem = Files.writeString(dir.resolve("poem.txt"), "Roses are red,\nsockets are blue.\n");
     }
 
-    /** What a run of the command line printed, and its exit code. */
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
+    /** Runs {@code slowpoetry ARGS}, with {@code POEM} and {@code DIR} in them standing for the test's files. */
+    private CliRun run(String... args) {
         List<String> argv = new ArrayList<>();
         for (String a : args) {
             argv.add(a.replace("POEM", poem.toString()).replace("DIR", dir.toString()));
         }
-        int code = Main.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(argv.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(argv);
     }
 
     @Test
     void serveHelpNamesBothKindsAndEveryImpl() {
-        Run run = run("serve", "--help");
+        CliRun run = run("serve", "--help");
         assertEquals(ExitCodes.OK, run.code());
         assertAll(
                 () -> assertTrue(run.out().contains("Usage: slowpoetry serve"), run.out()),
@@ -79,10 +68,10 @@ class ServeCommandTest {
 
     @Test
     void serveSlowHelpListsItsOptionsAndTheImpls() {
-        Run run = run("serve", "slow", "--help");
+        CliRun run = run("serve", "slow", "--help");
         assertEquals(ExitCodes.OK, run.code());
         for (String option : List.of("POEM", "--impl", "--port", "--iface", "--num-bytes", "--delay",
-                "--max-connections", "--selector")) {
+                "--max-connections", "--selector", "--write-timeout")) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
         }
         assertImplsListed(run.out());
@@ -91,7 +80,7 @@ class ServeCommandTest {
 
     @Test
     void serveFastHelpHasNoPacingOptions() {
-        Run run = run("serve", "fast", "--help");
+        CliRun run = run("serve", "fast", "--help");
         assertEquals(ExitCodes.OK, run.code());
         assertTrue(run.out().contains("Usage: slowpoetry serve fast"), run.out());
         assertFalse(run.out().contains("--num-bytes"), run.out());
@@ -101,7 +90,7 @@ class ServeCommandTest {
 
     @Test
     void serveTransformProxyHelpListsItsOptionsAndBothImpls() {
-        Run run = run("serve", "transform-proxy", "--help");
+        CliRun run = run("serve", "transform-proxy", "--help");
         assertEquals(ExitCodes.OK, run.code());
         for (String wanted : List.of("UPSTREAM_XFORM", "NAME.POEM", "--impl", "--port", "--iface", "--upstream-timeout",
                 "  reactor  ", "  loom  ")) {
@@ -154,11 +143,11 @@ class ServeCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInput")
     void badInputIsOneLineNamingItAndExitCode2(List<String> args, String expected) {
-        Run run = run(args.toArray(String[]::new));
+        CliRun run = run(args.toArray(String[]::new));
         String wanted = expected.replace("DIR", dir.toString());
         assertAll(
                 () -> assertEquals(ExitCodes.USAGE, run.code(), run.err()),
-                () -> assertOneErrorLine(run, args.size() > 1 ? "slowpoetry serve " + args.get(1) : "slowpoetry serve"),
+                () -> run.assertOneErrorLine(args.size() > 1 ? "slowpoetry serve " + args.get(1) : "slowpoetry serve"),
                 () -> assertTrue(run.err().contains(wanted), "expected '" + wanted + "' in: " + run.err()),
                 () -> assertEquals("", run.out(), "nothing on stdout"));
     }
@@ -167,19 +156,11 @@ class ServeCommandTest {
     void aPortInUseIsOneLineNamingTheAddress() throws IOException {
         try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            Run run = run("serve", "slow", "--port", String.valueOf(port), "POEM");
+            CliRun run = run("serve", "slow", "--port", String.valueOf(port), "POEM");
             assertEquals(ExitCodes.USAGE, run.code(), run.err());
-            assertOneErrorLine(run, "slowpoetry serve slow");
+            run.assertOneErrorLine("slowpoetry serve slow");
             assertEquals("slowpoetry serve slow: cannot listen on 127.0.0.1:" + port + ": address already in use",
                     run.err().strip());
         }
-    }
-
-    private static void assertOneErrorLine(Run run, String prefix) {
-        String err = run.err().strip();
-        assertFalse(err.isEmpty(), "no error message");
-        assertFalse(err.contains("\n"), "more than one line:\n" + run.err());
-        assertTrue(err.startsWith(prefix + ": "), err);
-        assertFalse(err.contains("Exception"), "an exception in a user error: " + err);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.slowpoetry.servers.faults.ChildServer;
 
 /**
  * {@code slowpoetry serve} as a real process: it serves until Ctrl-C, then stops cleanly (no stack
@@ -43,8 +44,8 @@ class ServeProcessTest {
     void ctrlCStopsTheServerMidPoemWithoutAStackTrace() throws Exception {
         String text = "A poem long enough to be cut short by a Ctrl-C.\n".repeat(20);
         Path poem = Files.writeString(dir.resolve("poem.txt"), text);
-        Process server = new ProcessBuilder(javaCommand("serve", "slow", "--port", "0", "--num-bytes", "10",
-                "--delay", "0.05", poem.toString())).start();
+        Process server = new ProcessBuilder(ChildServer.javaCommand(List.of("serve", "slow", "--port", "0", "--num-bytes", "10",
+                "--delay", "0.05", poem.toString()))).start();
         try {
             BufferedReader out = server.inputReader(StandardCharsets.UTF_8);
             String first = out.readLine();
@@ -58,7 +59,7 @@ class ServeProcessTest {
                 byte[] start = Clients.readExactly(in, 20); // the poem crawls in: two sends of 10
                 assertArrayEquals(text.substring(0, 20).getBytes(StandardCharsets.UTF_8), start);
 
-                String signal = interruptIgnored() ? "TERM" : "INT";
+                String signal = ChildServer.interruptIgnored() ? "TERM" : "INT";
                 signal(server, signal);
                 assertTrue(server.waitFor(20, TimeUnit.SECONDS), "still running after SIG" + signal);
                 // The server closed our connection on its way out.
@@ -81,32 +82,6 @@ class ServeProcessTest {
             server.getErrorStream().close();
             server.getOutputStream().close();
         }
-    }
-
-    /** The test JVM's own java, running {@code slowpoetry} from the test class path. */
-    private static List<String> javaCommand(String... args) {
-        var command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-preview",
-                "-cp", System.getProperty("java.class.path"),
-                "org.slowpoetry.cli.Main"));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /**
-     * Whether SIGINT is ignored in this JVM, and so in its children: a shell starts background jobs
-     * that way, and a JVM leaves an ignored SIGINT ignored. SIGTERM then stands in for Ctrl-C: it
-     * runs the same shutdown hook.
-     */
-    private static boolean interruptIgnored() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("SigIgn:")) {
-                long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
-                return (ignored & (1L << (2 - 1))) != 0;
-            }
-        }
-        return false;
     }
 
     private static void signal(Process process, String signal) throws Exception {

@@ -12,6 +12,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -19,7 +20,8 @@ import picocli.CommandLine.Unmatched;
  * in this process (JMH forks its measuring JVMs itself, with {@code --enable-preview}, from this
  * JVM's class path). Every JMH option works ({@code -f 1 -wi 1 -i 1}, a benchmark regex, {@code -l},
  * {@code -h}); results are printed as JMH's table and saved as JSON to
- * {@code bench/results/jmh.json} unless {@code -rf}/{@code -rff} say otherwise.
+ * {@code bench/results/jmh.json} unless {@code -rf}/{@code -rff} say otherwise. {@code --help} is
+ * ours (this command's usage); JMH's own {@code -h} lists JMH's options.
  *
  * <p><b>Threading:</b> picocli runs it on the main thread, which waits for JMH to finish.
  */
@@ -33,18 +35,24 @@ import picocli.CommandLine.Unmatched;
         })
 public final class JmhCommand implements Callable<Integer> {
 
-    /** Every argument, in order, for JMH (picocli passes on all it does not know, and it knows none). */
+    /** {@code --help} only: {@code -h} is JMH's (its option list), so the standard mixin's {@code -h} cannot be. */
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit (-h: JMH's options).")
+    boolean help;
+
+    /** Every argument, in order, for JMH (picocli passes on all it does not know: all but {@code --help}). */
     @Unmatched
     List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        var all = new ArrayList<>(args);
-        if (!all.contains("-rf") && !all.contains("-rff")) {
+        var all = new ArrayList<String>();
+        if (!args.contains("-rf") && !args.contains("-rff")) {
             Path results = resultsDir();
             Files.createDirectories(results);
+            // First: an option the user left without its value (-wi) must not take ours as its value.
             all.addAll(List.of("-rf", "json", "-rff", results.resolve("jmh.json").toString()));
         }
+        all.addAll(args);
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(all.toArray(String[]::new));

@@ -68,7 +68,8 @@ final class BenchServerCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ServerConfig(serverKind, Poem.load(poem), "127.0.0.1", 0, numBytes,
-                    Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, selector, MonotonicClock.system(), events,
+                    Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, ServerConfig.DEFAULT_WRITE_TIMEOUT, selector,
+                    MonotonicClock.system(), events,
                     PoemFraming.NONE);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);

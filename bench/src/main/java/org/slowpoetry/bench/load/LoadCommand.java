@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.cli.InputFiles;
 import org.slowpoetry.cli.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Option;
             ""
         })
 public final class LoadCommand implements Callable<Integer> {
+
+    /** A saved run is some kilobytes of JSON; a file larger than this is not one. */
+    private static final int MAX_RESULTS_FILE_BYTES = 16 << 20;
 
     @Option(names = "--quick", description = "A smaller run (about two minutes on two cores).")
     boolean quick;
@@ -133,9 +137,7 @@ public final class LoadCommand implements Callable<Integer> {
     private int render(Path json) throws IOException {
         Report report;
         try {
-            report = Report.read(Files.readString(json));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserException("results file '" + json + "' not found", e);
+            report = Report.read(InputFiles.readText(json, "results file", MAX_RESULTS_FILE_BYTES));
         } catch (IllegalArgumentException e) {
             throw new UserException("results file '" + json + "': " + e.getMessage(), e);
         }

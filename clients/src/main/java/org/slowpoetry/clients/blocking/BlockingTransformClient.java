@@ -18,7 +18,7 @@ import org.slowpoetry.protocol.Address;
  *
  * <p>The text has no such program. It prints what client 6.0 prints, in address order: each poem
  * on stdout, transformed, or after {@code Cummingsify failed!} on stderr as it came;
- * {@code The poem download failed.} on stderr for a poem that did not come.
+ * {@code The poem download failed: <why>} on stderr for a poem that did not come.
  *
  * <p><b>Threading:</b> stateless; {@link #fetch} runs on the calling thread and opens one socket at
  * a time. On a virtual thread an interrupt closes the socket at once and {@code fetch} throws

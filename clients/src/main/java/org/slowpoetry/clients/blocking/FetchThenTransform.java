@@ -23,7 +23,7 @@ import org.slowpoetry.protocol.Address;
  * try {
  *     poem = text(BlockingFetch.fetch(address, settings, chunk -> { }));
  * } catch (FetchException e) {
- *     lines.downloadFailed();                 // The poem download failed. (stderr)
+ *     lines.downloadFailedOrRejected(e.failure());   // The poem download failed: ... (stderr)
  *     return failed;
  * }
  * try {
@@ -74,7 +74,7 @@ public final class FetchThenTransform {
             byte[] bytes = BlockingFetch.fetch(task.address(), options.fetch(), chunk -> task.received(chunk.length));
             poem = new String(bytes, StandardCharsets.UTF_8);
         } catch (FetchException e) {
-            lines.downloadFailed();
+            lines.downloadFailedOrRejected(e.failure());
             return task.failed(e.failure(), e.partial());
         }
         poem = transform(poem);

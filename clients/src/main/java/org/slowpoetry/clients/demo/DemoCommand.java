@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.slowpoetry.cli.CheckedOutput;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.clients.ClientRun;
@@ -102,7 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoPlan plan = DemoPlan.of(DemoPoems.load(), speed == null ? OptionalDouble.empty() : OptionalDouble.of(speed));
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        CheckedOutput.interruptOnFault(out); // no one to draw for: stop the clients and the servers
+        PrintWriter err = CheckedOutput.silencedAtFault(out, spec.commandLine().getErr());
         Palette palette = Palette.forTerminal(noColor);
         var console = System.console();
         boolean interactive = console != null && console.isTerminal();

@@ -26,13 +26,13 @@ import org.slowpoetry.transform.GibberishException;
  * try {
  *     poem = text(BlockingFetch.fetch(address, settings, chunk -> task.received(chunk.length)));
  * } catch (FetchException e) {
- *     lines.downloadFailed();                 // poem_failed: The poem download failed. (stderr)
+ *     lines.downloadFailedOrRejected(e.failure());   // poem_failed: The poem download failed: ... (stderr)
  *     return task.failed(e.failure(), e.partial());
  * }
  * try {
  *     poem = step.cummingsify(cummingsifier, poem, lines);   // the one place 5.0 and 5.1 differ
  * } catch (GibberishException e) {
- *     lines.downloadFailed();                 // poem_failed again: no genuine poem
+ *     lines.downloadFailedOrRejected(rejected);      // poem_failed again: Cummingsify rejected the poem ...
  *     return task.failed(rejected, none);
  * }
  * lines.poemText(poem);                       // got_poem
@@ -99,7 +99,7 @@ final class FetchThenCummingsify {
             poem = new String(BlockingFetch.fetch(task.address(), settings, chunk -> task.received(chunk.length)),
                     StandardCharsets.UTF_8);
         } catch (FetchException e) {
-            lines.downloadFailed();
+            lines.downloadFailedOrRejected(e.failure());
             return task.failed(e.failure(), e.partial());
         }
         inTurn.lock();
@@ -107,9 +107,9 @@ final class FetchThenCummingsify {
             try {
                 poem = step.cummingsify(cummingsifiers.get(task.number() - 1), poem, lines);
             } catch (GibberishException e) {
-                lines.downloadFailed();
-                return task.failed(new FetchFailure.Rejected(task.address(), task.received(), e.getMessage()),
-                        new byte[0]);
+                var rejected = new FetchFailure.Rejected(task.address(), task.received(), e.getMessage());
+                lines.downloadFailedOrRejected(rejected);
+                return task.failed(rejected, new byte[0]);
             }
             TaskOutcome done = task.fetched(poem.getBytes(StandardCharsets.UTF_8));
             lines.poemText(poem);

@@ -20,8 +20,8 @@ import org.slowpoetry.transform.FlakyCummingsifier;
  * <p>A {@code GibberishException} leaves it, as it leaves 5.0's callback for the errback, and is
  * caught where a failed download is. It prints what {@code cummingsify} prints: each poem on
  * stdout as soon as it is done, lower-cased; or {@code Cummingsify failed!} and the original poem
- * (both stdout); or {@code The poem download failed.} (stderr), for gibberish and for a download
- * that failed. {@code --seed N} gives each task the same luck as {@code cummingsify --seed N}.
+ * (both stdout); or {@code The poem download failed: <why>} (stderr) for a download that failed, and
+ * {@code Cummingsify rejected the poem from ...} for gibberish. {@code --seed N} gives each task the same luck as {@code cummingsify --seed N}.
  *
  * <p><b>Threading:</b> stateless; {@link #fetch} owns the scope: when it returns or throws, every
  * task's thread has ended and its socket is closed. An interrupt cancels every task, and

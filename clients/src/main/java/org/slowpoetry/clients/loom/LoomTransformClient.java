@@ -25,7 +25,7 @@ import org.slowpoetry.protocol.Address;
  *
  * <p>It prints what client 6.0 prints: each poem on stdout as soon as it is fetched and
  * transformed; {@code Cummingsify failed!} on stderr and the original poem for a failed transform;
- * {@code The poem download failed.} on stderr for a failed download. {@code --xform NAME} and
+ * {@code The poem download failed: <why>} on stderr for a failed download. {@code --xform NAME} and
  * {@code ""} (no transform) as for 6.0.
  *
  * <p><b>Threading:</b> stateless. {@link #fetch} owns the scope: it forks, joins and closes on the

@@ -68,7 +68,9 @@ final class ChainInput {
         int lineNumber = 0;
         while (true) {
             out.print("pair " + (pairs.size() + 1) + "> ");
-            out.flush();
+            if (out.checkError()) { // flushes; no one sees the prompts: stop asking
+                break;
+            }
             String line = in.readLine();
             lineNumber++;
             if (line == null || line.isBlank()) {

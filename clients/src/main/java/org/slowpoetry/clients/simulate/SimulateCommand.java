@@ -6,14 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.cli.InputFiles;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.defer.simulator.ChainSpec;
 import org.slowpoetry.defer.simulator.ChainSpecException;
@@ -63,6 +60,9 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:drawn", "2:bad input (a chain that cannot be read, a missing file, an unknown example)"})
 public final class SimulateCommand implements Callable<Integer> {
+
+    /** A chain is a few short lines; a file or an input larger than this is not one (or is {@code /dev/zero}). */
+    static final int MAX_CHAIN_FILE_BYTES = 1 << 20;
 
     @Spec
     CommandSpec spec;
@@ -121,7 +121,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (file != null) {
             return parse(readFile(file), "in " + file);
         }
-        var in = new BufferedReader(new InputStreamReader(stdin, stdinCharset()));
+        var in = new BufferedReader(new InputStreamReader(
+                InputFiles.bounded(stdin, "standard input", "chain", MAX_CHAIN_FILE_BYTES), stdinCharset()));
         if (isInteractive()) {
             try {
                 return ChainInput.prompt(in, out);
@@ -154,17 +155,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static List<String> readFile(Path path) {
-        try {
-            if (Files.isDirectory(path)) {
-                throw new UserException("cannot read chain file '" + path + "': it is a directory");
-            }
-            return Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserException("cannot read chain file '" + path + "': no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new UserException("cannot read chain file '" + path + "': permission denied", e);
-        } catch (IOException e) {
-            throw new UserException("cannot read chain file '" + path + "': " + e.getMessage(), e);
-        }
+        return InputFiles.readText(path, "chain file", MAX_CHAIN_FILE_BYTES).lines().toList();
     }
 }

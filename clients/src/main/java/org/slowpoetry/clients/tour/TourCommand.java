@@ -10,14 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.slowpoetry.cli.CheckedOutput;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
+import org.slowpoetry.clients.WriterOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code slowpoetry tour}: lists the text's small examples, runs them, and checks their output.
+ *
+ * <p>It prints to the command line's stdout; when that fails (a closed pipe:
+ * {@code tour --check | head -1}) the example running is interrupted and no other is started.
  *
  * <p><b>Threading:</b> picocli runs it on the main thread; examples run one at a time on it.
  */
@@ -33,6 +40,9 @@ import picocli.CommandLine.Parameters;
         })
 public final class TourCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--check", description = "Run the examples (all, or those named) and compare each"
             + " output with the expected lines kept beside it; exit 1 on any difference.")
     boolean check;
@@ -46,21 +56,23 @@ public final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<TourExample> all = TourExamples.all();
+        CheckedOutput.interruptOnFault(spec.commandLine().getOut());
+        PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
         if (loom) {
-            listTwins(all);
+            listTwins(all, out);
             return ExitCodes.OK;
         }
         if (names.isEmpty() && !check) {
-            list(all);
+            list(all, out);
             return ExitCodes.OK;
         }
         List<TourExample> chosen = names.isEmpty() ? all : names.stream().map(n -> find(all, n)).toList();
-        return check ? check(chosen) : run(chosen);
+        return check ? check(chosen, out) : run(chosen, out);
     }
 
-    private static void list(List<TourExample> all) {
+    private static void list(List<TourExample> all, PrintStream out) {
         if (all.isEmpty()) {
-            System.out.println("No examples are installed.");
+            out.println("No examples are installed.");
             return;
         }
         int width = all.stream().mapToInt(e -> e.name().length()).max().orElse(0);
@@ -68,38 +80,38 @@ public final class TourCommand implements Callable<Integer> {
         for (TourExample e : all) {
             if (e.part() != part) {
                 part = e.part();
-                System.out.println((part == all.getFirst().part() ? "" : "\n") + "Part " + part + ":");
+                out.println((part == all.getFirst().part() ? "" : "\n") + "Part " + part + ":");
             }
-            System.out.printf("  %-" + width + "s  %s%n", e.name(), e.summary());
+            out.printf("  %-" + width + "s  %s%n", e.name(), e.summary());
         }
-        System.out.println("\nRun one with: slowpoetry tour NAME");
+        out.println("\nRun one with: slowpoetry tour NAME");
     }
 
     /** {@code tour --loom}: each original with its Loom twin, by Part; then the count. */
-    private static void listTwins(List<TourExample> all) {
+    private static void listTwins(List<TourExample> all, PrintStream out) {
         Map<String, TourExample> byName = all.stream().collect(Collectors.toMap(TourExample::name, e -> e));
         List<TourExample> twins = all.stream().filter(e -> e.twinOf().isPresent())
                 .sorted(Comparator.comparingInt(TourExample::part)
                         .thenComparing(t -> t.twinOf().orElseThrow(), TourExamples::natural))
                 .toList();
         if (twins.isEmpty()) {
-            System.out.println("No Loom twins are installed.");
+            out.println("No Loom twins are installed.");
             return;
         }
         int width = twins.stream().mapToInt(t -> t.twinOf().orElseThrow().length()).max().orElse(0);
         int twinWidth = twins.stream().mapToInt(t -> t.name().length()).max().orElse(0);
-        System.out.printf("  %-" + width + "s  %-" + twinWidth + "s  %s%n", "original", "Loom twin", "what the twin shows");
+        out.printf("  %-" + width + "s  %-" + twinWidth + "s  %s%n", "original", "Loom twin", "what the twin shows");
         int part = -1;
         for (TourExample twin : twins) {
             if (twin.part() != part) {
                 part = twin.part();
-                System.out.println("Part " + part + ":");
+                out.println("Part " + part + ":");
             }
             String original = twin.twinOf().orElseThrow();
-            System.out.printf("  %-" + width + "s  %-" + twinWidth + "s  %s%n",
+            out.printf("  %-" + width + "s  %-" + twinWidth + "s  %s%n",
                     byName.containsKey(original) ? original : original + "?", twin.name(), twin.summary());
         }
-        System.out.println("\n" + twins.size() + " twins. Run a pair with: slowpoetry tour ORIGINAL TWIN");
+        out.println("\n" + twins.size() + " twins. Run a pair with: slowpoetry tour ORIGINAL TWIN");
     }
 
     private static TourExample find(List<TourExample> all, String name) {
@@ -112,43 +124,49 @@ public final class TourCommand implements Callable<Integer> {
         });
     }
 
-    private static int run(List<TourExample> chosen) {
+    private static int run(List<TourExample> chosen, PrintStream out) {
         for (TourExample e : chosen) {
+            if (Thread.currentThread().isInterrupted()) {
+                return ExitCodes.INTERNAL; // the output failed: Main reports that
+            }
             if (chosen.size() > 1) {
-                System.out.println("== " + e.name() + " (Part " + e.part() + ")");
+                out.println("== " + e.name() + " (Part " + e.part() + ")");
             }
             try {
-                e.run(System.out);
+                e.run(out);
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return ExitCodes.INTERNAL;
             } catch (Exception ex) {
                 throw new IllegalStateException("example " + e.name() + " failed: " + ex, ex);
             }
-            System.out.flush();
+            out.flush();
         }
         return ExitCodes.OK;
     }
 
-    private static int check(List<TourExample> chosen) {
+    private static int check(List<TourExample> chosen, PrintStream out) {
         int failed = 0;
         int unchecked = 0;
         for (TourExample e : chosen) {
+            if (Thread.currentThread().isInterrupted()) {
+                return ExitCodes.INTERNAL; // the output failed: Main reports that
+            }
             Optional<ExpectedOutput> expected = TourExamples.expected(e);
             if (expected.isEmpty()) {
-                System.out.println("skip " + e.name() + ": no expected output kept for it");
+                out.println("skip " + e.name() + ": no expected output kept for it");
                 unchecked++;
                 continue;
             }
             Optional<String> verdict = expected.get().mismatch(runCaptured(e));
             if (verdict.isEmpty()) {
-                System.out.println("ok   " + e.name());
+                out.println("ok   " + e.name());
             } else {
-                System.out.println("FAIL " + e.name() + ": " + verdict.get());
+                out.println("FAIL " + e.name() + ": " + verdict.get());
                 failed++;
             }
         }
-        System.out.println((chosen.size() - failed - unchecked) + " passed, " + failed + " failed"
+        out.println((chosen.size() - failed - unchecked) + " passed, " + failed + " failed"
                 + (unchecked == 0 ? "" : ", " + unchecked + " skipped"));
         return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }

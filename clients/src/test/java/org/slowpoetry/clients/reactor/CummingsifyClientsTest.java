@@ -3,6 +3,7 @@ package org.slowpoetry.clients.reactor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,8 @@ class CummingsifyClientsTest {
                         assertInstanceOf(TaskOutcome.Failed.class, outcomes.get(1)).failure());
                 assertArrayEquals(c, assertInstanceOf(TaskOutcome.Fetched.class, outcomes.get(2)).poem(),
                         "the bug: the original poem");
-                assertEquals(List.of("The poem download failed."), captured.err(), "run " + run);
+                assertEquals(List.of("Cummingsify rejected the poem from " + addresses.get(1)
+                        + ": the input is not a genuine poem"), captured.err(), "run " + run);
                 String out = captured.outText();
                 assertTrue(out.contains("Cummingsify failed!\n" + text(c)), "5.x: the line, then the original: " + out);
                 assertTrue(out.contains(text(lower(a))), out);
@@ -101,7 +103,9 @@ class CummingsifyClientsTest {
             assertEquals(ExitCodes.SOME_FAILED, run.exitCode(), run.err());
             assertTrue(run.out().contains(text(lower(a))), run.out());
             assertTrue(run.out().contains("Cummingsify failed!\n" + text(c)), run.out());
-            assertTrue(run.err().contains("The poem download failed.\n"), run.err());
+            assertTrue(run.err().contains("Cummingsify rejected the poem from " + ReactorTesting.address(s2)
+                    + ": the input is not a genuine poem\n"), "the download worked: " + run.err());
+            assertFalse(run.err().contains("The poem download failed."), run.err());
             assertTrue(run.err().contains("Got 2 poems in "), "the summary is ours: stderr " + run.err());
             assertTrue(!run.out().contains("Got "), run.out());
         }

@@ -57,16 +57,23 @@ class ReactorPoetryLinesTest {
 
     @Test
     void theTransformingClientsPrintTheTextsLinesOnTheOriginalsStreams() {
-        lines.downloadFailed();
+        lines.downloadFailedOrRejected(refused);
         lines.cummingsifyFailed();
         lines.downloadFailed(refused);
         lines.cummingsifyFailedToStderr();
         assertEquals("Cummingsify failed!\n", out(), "5.0 and 5.1 print it on stdout");
         assertEquals("""
-                The poem download failed.
+                The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused
                 The poem download failed: failed to connect to 127.0.0.1:10004: Connection refused
                 Cummingsify failed!
                 """, err());
+    }
+
+    @Test
+    void aPoemRejectedAsGibberishIsNotCalledAFailedDownload() {
+        lines.downloadFailedOrRejected(new FetchFailure.Rejected(address, 120, "the input is not a genuine poem"));
+        assertEquals("", out());
+        assertEquals("Cummingsify rejected the poem from 127.0.0.1:10004: the input is not a genuine poem\n", err());
     }
 
     @Test

@@ -173,6 +173,32 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aBinaryFileIsOneLineSayingItIsNotText(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path binary = Files.write(dir.resolve("a.out"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, (byte) 0xff, 0});
+        Run run = simulate("", "--file", binary.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("slowpoetry simulate: cannot read chain file '" + binary + "': not UTF-8 text (byte 8 is not;"
+                + " a binary file?)\n", run.err());
+    }
+
+    @Test
+    void aFileTooLargeForAnyChainIsRefusedUnread(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path big = Files.writeString(dir.resolve("big.txt"), "r a f b\n".repeat(SimulateCommand.MAX_CHAIN_FILE_BYTES / 8 + 1));
+        Run run = simulate("", "--file", big.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("slowpoetry simulate: cannot read chain file '" + big + "': larger than 1m, too large for a chain"
+                + " file\n", run.err());
+    }
+
+    @Test
+    void aStandardInputTooLargeForAnyChainIsCutOffThere() {
+        Run run = simulate("x".repeat(SimulateCommand.MAX_CHAIN_FILE_BYTES + 1));
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("slowpoetry simulate: cannot read standard input: larger than 1m, too large for a chain\n",
+                run.err());
+    }
+
+    @Test
     void anUnknownExampleNamesTheExamplesThereAre() {
         Run run = simulate("", "--example", "part11");
         assertEquals(ExitCodes.USAGE, run.exitCode());

@@ -3,6 +3,7 @@ package org.slowpoetry.cli;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,12 @@ import picocli.CommandLine.ParseResult;
  * ({@code slowpoetry get: bad address 'x': ...}) and exits non-zero ({@link ExitCodes#USAGE} for
  * the library ones); anything else is a bug, shown as one line with a hint, and with its stack
  * trace under {@code --verbose}.
+ *
+ * <p>Output: every command prints to a {@link CheckedOutput} over the real stdout, and a write
+ * error there ends the command's run the same way for all: a reader that has gone (a closed pipe)
+ * quietly with {@link ExitCodes#OUTPUT_CLOSED}, any other error with one line
+ * ({@code slowpoetry get: cannot write to stdout: No space left on device}) and
+ * {@link ExitCodes#OUTPUT_FAILED}, whatever the command returned or threw after it.
  *
  * <p><b>Threading:</b> {@link #main} runs on the main thread; commands may start their own threads,
  * and must have ended them before they return.
@@ -49,9 +56,46 @@ public final class Main {
                 .map(ServiceLoader.Provider::get)
                 .sorted(Comparator.comparingInt(CommandProvider::order))
                 .forEach(p -> cli.addSubcommand(p.newCommand()));
+        cli.setOut(CheckedOutput.stdout()); // after the subcommands: setOut passes it down to them
+        cli.setExecutionStrategy(Main::executeChecked);
         cli.setParameterExceptionHandler(Main::onParameterError);
         cli.setExecutionExceptionHandler(Main::onExecutionError);
         return cli;
+    }
+
+    /**
+     * Runs the command (or prints the help it asked for), then lets an output fault decide the
+     * exit: a fault is why a command ended early (it was interrupted) or wrote for nothing.
+     */
+    private static int executeChecked(ParseResult parsed) throws CommandLine.ExecutionException {
+        CommandLine cmd = parsed.asCommandLineList().getLast();
+        int code;
+        try {
+            code = new CommandLine.RunLast().execute(parsed);
+        } catch (CommandLine.ExecutionException e) {
+            return exitForOutputFault(cmd).orElseThrow(() -> e);
+        }
+        return exitForOutputFault(cmd).orElse(code);
+    }
+
+    /** If the command's stdout failed: the exit code for that, after its line on stderr if it has one. */
+    private static Optional<Integer> exitForOutputFault(CommandLine cmd) {
+        if (!(cmd.getOut() instanceof CheckedOutput out)) {
+            return Optional.empty();
+        }
+        out.flush(); // what a last print() left in the buffer
+        return out.fault().map(fault -> {
+            Thread.interrupted(); // a command interrupted at the fault (CheckedOutput.interruptOnFault) has ended
+            return switch (fault) {
+                case OutputFault.ReaderGone gone -> ExitCodes.OUTPUT_CLOSED;
+                case OutputFault.WriteFailed failed -> {
+                    PrintWriter err = cmd.getErr();
+                    err.println(cmd.getCommandSpec().qualifiedName() + ": cannot write to stdout: " + failed.reason());
+                    err.flush();
+                    yield ExitCodes.OUTPUT_FAILED;
+                }
+            };
+        });
     }
 
     private static int onParameterError(ParameterException e, String[] args) {

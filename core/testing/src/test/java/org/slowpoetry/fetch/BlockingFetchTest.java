@@ -162,4 +162,38 @@ class BlockingFetchTest {
             assertInstanceOf(InterruptedException.class, thrown.get());
         }
     }
+
+    @Test
+    void anInterruptOnAPlatformThreadEndsTheFetchAfterItsNextRead() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch more = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger chunks = new AtomicInteger();
+        var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        try (var server = new OneShot(s -> {
+            send(s, "x");
+            awaitQuietly(more);
+            send(s, "y");
+            awaitQuietly(done);
+        })) {
+            Thread fetcher = Thread.ofPlatform().start(() -> {
+                try {
+                    BlockingFetch.fetch(server.address(), FetchSettings.defaults(), c -> {
+                        chunks.incrementAndGet();
+                        reading.countDown();
+                    });
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            reading.await();
+            fetcher.interrupt(); // blocked in a platform thread's read: it does not see this yet
+            more.countDown();    // the next read returns, and then it does
+            fetcher.join();
+            done.countDown();
+
+            assertInstanceOf(InterruptedException.class, thrown.get());
+            assertEquals(1, chunks.get(), "the read after the interrupt is not handed on");
+        }
+    }
 }

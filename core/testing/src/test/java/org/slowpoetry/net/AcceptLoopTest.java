@@ -84,7 +84,7 @@ class AcceptLoopTest {
     }
 
     private static AcceptLoop.Listen listen(String iface, MonotonicClock clock, boolean noDelay) {
-        return new AcceptLoop.Listen(iface, 0, clock, noDelay, "test server", address -> { });
+        return new AcceptLoop.Listen(iface, 0, clock, noDelay, "test server", Duration.ofSeconds(30), address -> { });
     }
 
     @Test

@@ -43,7 +43,7 @@ class LoomTcpServerTest {
     private static final byte[] POEM = "a poem with ünïcode\nin two lines\n".getBytes(StandardCharsets.UTF_8);
 
     /** Writes the poem; the service closes the socket. */
-    private static final ConnectionHandler POET = client -> client.getOutputStream().write(POEM);
+    private static final ConnectionHandler POET = (client, out) -> out.write(POEM);
 
     /** The service the test started, null if none. Written and read by the test's thread. */
     private LoomService started;
@@ -66,7 +66,7 @@ class LoomTcpServerTest {
     @Test
     void eachConnectionRunsOnItsOwnNamedVirtualThread(LoomTestScope scope) throws Exception {
         var threads = new ConcurrentLinkedQueue<Thread>();
-        var tcp = start(new LoomTcpServer("poems", "127.0.0.1", 0, client -> threads.add(Thread.currentThread())));
+        var tcp = start(new LoomTcpServer("poems", "127.0.0.1", 0, (client, out) -> threads.add(Thread.currentThread())));
         fetch(scope, tcp.address());
         fetch(scope, tcp.address());
         String prefix = "poems-server-" + tcp.address().getPort() + "-connection-";
@@ -86,7 +86,7 @@ class LoomTcpServerTest {
     @Test
     void stopEndsConnectionsStillBeingServedAndWaitsForTheirThreads(LoomTestScope scope) throws Exception {
         var serving = new CountDownLatch(2);
-        var tcp = start(new LoomTcpServer("tcp", "127.0.0.1", 0, client -> {
+        var tcp = start(new LoomTcpServer("tcp", "127.0.0.1", 0, (client, out) -> {
             serving.countDown();
             client.getInputStream().read(); // a client that never speaks: blocks until the stop
         }));
@@ -100,7 +100,7 @@ class LoomTcpServerTest {
 
     @Test
     void aHandlerThatFailsEndsItsOwnConnectionOnly(LoomTestScope scope) throws Exception {
-        var tcp = start(new LoomTcpServer("tcp", "127.0.0.1", 0, client -> {
+        var tcp = start(new LoomTcpServer("tcp", "127.0.0.1", 0, (client, out) -> {
             throw new IllegalStateException("a bug in the handler");
         }));
         assertArrayEquals(new byte[0], fetch(scope, tcp.address()), "closed with nothing sent");
@@ -140,7 +140,7 @@ class LoomTcpServerTest {
             throws Exception {
         var top = new LoomMultiService("top");
         var outcome = new CompletableFuture<Throwable>();
-        var tcp = top.add(new LoomTcpServer("tcp", "127.0.0.1", 0, client -> {
+        var tcp = top.add(new LoomTcpServer("tcp", "127.0.0.1", 0, (client, out) -> {
             try {
                 top.stop();
                 outcome.complete(null);

@@ -18,8 +18,9 @@ import org.slowpoetry.servers.ServerConfig;
  * }
  * }
  *
- * <p><b>Threading:</b> {@link #start} runs on the caller's thread; the server's one thread is
- * {@code blocking-server-PORT-acceptor} (see {@link AcceptLoop}).
+ * <p><b>Threading:</b> {@link #start} runs on the caller's thread; the server's one serving thread
+ * is {@code blocking-server-PORT-acceptor}, and {@code blocking-server-PORT-write-watchdog} bounds
+ * its writes (see {@link AcceptLoop}).
  */
 final class BlockingPoetryServer {
 
@@ -28,7 +29,9 @@ final class BlockingPoetryServer {
      * While one client is served, the kernel completes the TCP handshake of the others and queues
      * them in the listen backlog; they are connected but read nothing until accept() picks them.
      * That queue is the lesson of Part 2: a blocking server is as slow as its slowest client, times
-     * the number of clients. Everything else (binding, stopping, accept errors) is the AcceptLoop's.
+     * the number of clients. A client that never reads would stop it for everyone, for ever: the
+     * write timeout closes it, so it delays the others by that long at most. Everything else
+     * (binding, stopping, accept errors, the write timeout) is the AcceptLoop's.
      */
 
     /** How many connecting clients the kernel queues while one is being served (Java's default). */

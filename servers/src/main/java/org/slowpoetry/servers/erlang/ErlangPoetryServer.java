@@ -18,6 +18,7 @@ import org.slowpoetry.loom.RestartStrategy;
 import org.slowpoetry.loom.Supervisor;
 import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.net.BoundListener;
+import org.slowpoetry.net.WriteWatchdog;
 import org.slowpoetry.servers.PoemConnection;
 import org.slowpoetry.servers.PoetryServer;
 import org.slowpoetry.servers.ServerConfig;
@@ -49,11 +50,13 @@ import org.slowpoetry.servers.ServerConfig;
  * acceptor crashes again at once, the supervisor gives up after its restart intensity (1 restart
  * in 5 s, on the config's clock), and the server stops with that as its {@link #failure()}.
  *
- * <p><b>Ownership.</b> The server owns the listener and the supervisor; the supervisor owns its
- * two children; {@code connections} owns the connection processes. {@link #close()} closes the
- * listener (the acceptor's job is done), then the supervisor, which exits {@code connections},
- * which ends every connection process and waits for it; then the server closes any client that
- * was accepted but not yet taken up. Nothing outlives {@code close()}.
+ * <p><b>Ownership.</b> The server owns the listener, the supervisor and the {@link WriteWatchdog}
+ * that bounds every connection's writes (a client that takes none of the poem for the write
+ * timeout is closed); the supervisor owns its two children; {@code connections} owns the
+ * connection processes. {@link #close()} closes the listener (the acceptor's job is done), then
+ * the supervisor, which exits {@code connections}, which ends every connection process and waits
+ * for it; then the watchdog; then the server closes any client that was accepted but not yet
+ * taken up. Nothing outlives {@code close()}.
  *
  * <p><b>Threading:</b> {@link #start} runs on the caller's thread and returns once listening.
  * Every other method may be called from any thread; {@link #close()} and
@@ -107,6 +110,8 @@ final class ErlangPoetryServer implements PoetryServer {
     private final String description;
     private final Mailbox<Object> inbox = new Mailbox<>();
     private final Supervisor supervisor;
+    /** Bounds the connection processes' writes; closed by close() once they have all ended. */
+    private final WriteWatchdog watchdog;
     /** SERVING to STOPPING by the first close() (a CAS); to STOPPED once everything has ended. Read by all. */
     private final AtomicReference<State> state = new AtomicReference<>(State.SERVING);
     /** Why the supervisor gave up, or null. Written by whoever first sees it end failed; read by failure(). */
@@ -116,20 +121,26 @@ final class ErlangPoetryServer implements PoetryServer {
         this.listener = listener;
         this.name = "erlang-server-" + listener.address().getPort();
         this.description = "erlang " + listener;
+        this.watchdog = WriteWatchdog.start(name, config.writeTimeout(), config.clock(), Thread.ofVirtual());
         PoemConnection poem = new PoemConnection(config);
-        ConnectionWork work = around.apply(client -> poem.serve(client, this, this::serving));
+        ConnectionWork work = around.apply(client -> poem.serve(client, watchdog.watch(client), this, this::serving));
         var connections = new ConnectionsProcess(name, this, config.events(), config.maxConnections(),
                 client -> owned(self -> {
                     try (client) {
                         work.serve(client);
                     }
                 }));
-        this.supervisor = Supervisor.builder(name)
-                .strategy(RestartStrategy.ONE_FOR_ONE)
-                .clock(config.clock())
-                .child(ChildSpec.of("connections", Restart.PERMANENT, owned(self -> connections.run(inbox))))
-                .child(ChildSpec.of("acceptor", Restart.TRANSIENT, owned(this::accept)))
-                .start();
+        try {
+            this.supervisor = Supervisor.builder(name)
+                    .strategy(RestartStrategy.ONE_FOR_ONE)
+                    .clock(config.clock())
+                    .child(ChildSpec.of("connections", Restart.PERMANENT, owned(self -> connections.run(inbox))))
+                    .child(ChildSpec.of("acceptor", Restart.TRANSIENT, owned(this::accept)))
+                    .start();
+        } catch (RuntimeException | Error e) {
+            watchdog.close(); // start() closes the listener
+            throw e;
+        }
     }
 
     /** Binds, reports {@code listening}, starts the process tree; see {@link org.slowpoetry.servers.ServerImpl#start}. */
@@ -172,6 +183,7 @@ final class ErlangPoetryServer implements PoetryServer {
         state.compareAndSet(State.SERVING, State.STOPPING);
         listener.close();   // the acceptor's job is done: it returns, and is not restarted
         supervisor.close(); // connections exits, ending every connection process; waits for all
+        watchdog.close();   // no write is left to watch
         if (outcome() instanceof ExitReason.Failed(Throwable why) && failure == null) {
             failure = why;
         }

@@ -11,6 +11,7 @@ import org.slowpoetry.reactor.Protocol;
  * the connection only after the transport has sent every byte. Both calls return at once; the
  * reactor does the sending as the socket accepts it. The poem is written as a read-only view of
  * its bytes ({@link PoetryFactory#wire()}: framed if asked), shared by every connection, never copied.
+ * A client that takes none of it for the write timeout is aborted, and reported dropped.
  *
  * <p><b>Threading:</b> reactor thread only.
  */
@@ -25,6 +26,7 @@ final class FastPoetryProtocol extends Protocol {
 
     @Override
     protected void connectionMade() {
+        transport().setWriteTimeout(factory.config().writeTimeout()); // a client that never reads is closed then
         factory.config().events().connected(peer);
         transport().write(factory.wire().buffer());
         transport().loseConnection();

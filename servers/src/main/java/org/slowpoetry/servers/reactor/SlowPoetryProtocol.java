@@ -7,6 +7,7 @@ import org.slowpoetry.reactor.ConnectionClosed;
 import org.slowpoetry.reactor.ConnectionDone;
 import org.slowpoetry.reactor.ConnectionLost;
 import org.slowpoetry.reactor.DelayedCall;
+import org.slowpoetry.reactor.HalfCloseableProtocol;
 import org.slowpoetry.reactor.Protocol;
 import org.slowpoetry.servers.Poem;
 import org.slowpoetry.servers.ServerConfig;
@@ -18,9 +19,13 @@ import org.slowpoetry.servers.ServerConfig;
  * connection one delay after the last chunk. A client that leaves early ends the connection; the
  * pending call is cancelled in {@link #connectionLost} (the exercise's "don't forget").
  *
+ * <p>A client that half-closes ({@code nc -N}: end of stream, but still reading) is not a client
+ * that left: the protocol is a {@link HalfCloseableProtocol}, and goes on sending. A client that
+ * has really gone is found by the next send, as with the blocking server.
+ *
  * <p><b>Threading:</b> reactor thread only.
  */
-final class SlowPoetryProtocol extends Protocol {
+final class SlowPoetryProtocol extends Protocol implements HalfCloseableProtocol {
     private final PoetryFactory factory;
     private final ServerConfig config;
     /** What is sent, a few bytes at a time: the poem, or its netstring ({@link PoetryFactory#wire()}). */
@@ -40,6 +45,7 @@ final class SlowPoetryProtocol extends Protocol {
 
     @Override
     protected void connectionMade() {
+        transport().setWriteTimeout(config.writeTimeout()); // a client that never reads is closed then
         config.events().connected(peer);
         sendNext();
     }
@@ -59,6 +65,11 @@ final class SlowPoetryProtocol extends Protocol {
         next = factory.reactor().callLater(config.delay(), this::sendNext);
         config.events().sent(peer, n);
         transport().write(chunk);
+    }
+
+    @Override
+    public void readConnectionLost() {
+        // A poetry client has nothing to say; its end of stream only says so. The poem goes on.
     }
 
     @Override

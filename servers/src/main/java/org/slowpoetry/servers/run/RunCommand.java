@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.cli.ByteSize;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.LogTarget;
 import org.slowpoetry.cli.Logging;
@@ -93,9 +94,25 @@ final class RunCommand implements Callable<Integer> {
                     + " - for standard error (with --nodaemon).")
     String logfile;
 
-    @Option(names = "--log-max-size", paramLabel = "SIZE", defaultValue = "1MB", converter = ByteSize.class,
-            description = "The size at which the log file is rotated (512KB, 1MB, 2GB...). Default: ${DEFAULT-VALUE}.")
-    long logMaxSize;
+    /** More than this is a typing mistake. */
+    private static final long MAX_LOG_SIZE = 1L << 40;
+
+    private long logMaxSize;
+
+    @Option(names = "--log-max-size", paramLabel = "SIZE", defaultValue = "1m",
+            description = "The size at which the log file is rotated (512k, 1m, 2g...). Default: ${DEFAULT-VALUE}.")
+    void logMaxSize(String text) {
+        long bytes;
+        try {
+            bytes = ByteSize.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid("--log-max-size", "'" + text + "' is " + e.getMessage());
+        }
+        if (bytes == 0 || bytes > MAX_LOG_SIZE) {
+            throw invalid("--log-max-size", "'" + text + "' is not a size above 0 and up to 1024g");
+        }
+        logMaxSize = bytes;
+    }
 
     private int logBackups;
 

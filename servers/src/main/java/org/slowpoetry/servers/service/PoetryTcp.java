@@ -45,18 +45,23 @@ public final class PoetryTcp {
     private final int numBytes;
     private final Duration delay;
     private final MonotonicClock clock;
+    private final Duration writeTimeout;
 
-    private PoetryTcp(ServerKind kind, int numBytes, Duration delay, MonotonicClock clock) {
+    private PoetryTcp(ServerKind kind, int numBytes, Duration delay, MonotonicClock clock, Duration writeTimeout) {
         ServerConfig.checkPacing(numBytes, delay);
         this.kind = kind;
         this.numBytes = numBytes;
         this.delay = delay;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("write timeout must be positive: " + writeTimeout);
+        }
     }
 
     /** The whole poem at once, then the connection closed (Part 11's fast server). */
     public static PoetryTcp fast() {
-        return new PoetryTcp(ServerKind.FAST, 1, Duration.ZERO, MonotonicClock.system());
+        return new PoetryTcp(ServerKind.FAST, 1, Duration.ZERO, MonotonicClock.system(), ServerConfig.DEFAULT_WRITE_TIMEOUT);
     }
 
     /**
@@ -65,12 +70,22 @@ public final class PoetryTcp {
      * @throws IllegalArgumentException if {@code numBytes} is below 1 or {@code delay} is negative
      */
     public static PoetryTcp slow(int numBytes, Duration delay) {
-        return new PoetryTcp(ServerKind.SLOW, numBytes, delay, MonotonicClock.system());
+        return new PoetryTcp(ServerKind.SLOW, numBytes, delay, MonotonicClock.system(), ServerConfig.DEFAULT_WRITE_TIMEOUT);
     }
 
     /** The same, waiting on {@code clock} (between a slow server's sends, and after failed accepts). */
     public PoetryTcp withClock(MonotonicClock c) {
-        return new PoetryTcp(kind, numBytes, delay, c);
+        return new PoetryTcp(kind, numBytes, delay, c, writeTimeout);
+    }
+
+    /**
+     * The same, closing a client that takes none of what is sent to it for {@code timeout}
+     * (default {@link ServerConfig#DEFAULT_WRITE_TIMEOUT}).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public PoetryTcp withWriteTimeout(Duration timeout) {
+        return new PoetryTcp(kind, numBytes, delay, clock, timeout);
     }
 
     /**
@@ -84,9 +99,9 @@ public final class PoetryTcp {
 
     /** A Loom TCP service: a virtual thread per client writing the poem with plain blocking writes. */
     public LoomTcpServer loom(String name, String iface, int port, PoetryService poetry) {
-        var listen = new AcceptLoop.Listen(iface, port, clock, kind.noDelay(), name, address -> { });
+        var listen = new AcceptLoop.Listen(iface, port, clock, kind.noDelay(), name, writeTimeout, address -> { });
         return new LoomTcpServer(name, listen,
-                client -> new PoemConnection(config(poetry, iface, port)).serve(client, name, () -> true));
+                (client, out) -> new PoemConnection(config(poetry, iface, port)).serve(client, out, name, () -> true));
     }
 
     /**
@@ -100,7 +115,7 @@ public final class PoetryTcp {
 
     /** What the {@code serve} command's servers need, with {@code poetry}'s poem: it has been loaded by now. */
     private ServerConfig config(PoetryService poetry, String iface, int port) {
-        return new ServerConfig(kind, poetry.poem(), iface, port, numBytes, delay, 0, "epoll", clock,
+        return new ServerConfig(kind, poetry.poem(), iface, port, numBytes, delay, 0, writeTimeout, "epoll", clock,
                 new PoetryLog(poetry), PoemFraming.NONE);
     }
 

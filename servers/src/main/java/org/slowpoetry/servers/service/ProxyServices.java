@@ -39,7 +39,7 @@ public final class ProxyServices {
         var top = new ReactorMultiService(name, reactor);
         top.add(ReactorService.of(name + "-cache", reactor, closedOnStop(cache)));
         top.add(new ReactorTcpServer(name + "-tcp", reactor, config.iface(), config.port(),
-                ReactorProxy.factory(cache, config.version())));
+                ReactorProxy.factory(cache, config)));
         return top;
     }
 

@@ -2,6 +2,7 @@ package org.slowpoetry.servers.transform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * clock. Whichever finishes first wins and the scope cancels the other. If the deadline wins, the
  * exchange's thread is interrupted wherever it blocks (a virtual thread interrupted in a socket
  * read or write has its socket closed), so a client that sends nothing, half a request, or never
- * reads its reply costs one sleeping virtual thread until then, and nothing after.
+ * reads its reply costs one sleeping virtual thread until then, and nothing after. The reply goes
+ * out through the server's write watchdog too, so a client that takes none of it for the write
+ * timeout is closed sooner.
  *
  * {@snippet :
  * try (var scope = StructuredTaskScope.open(Joiner.<Ending>anySuccessfulResultOrThrow())) {
@@ -59,13 +62,16 @@ public final class TransformConnection {
         this.wire = wire;
     }
 
-    /** Serves {@code client} and closes it; ends quietly if the server's scope interrupts it. */
-    public void serve(Socket client) {
+    /**
+     * Serves {@code client} and closes it, replying through {@code out} (its output, the writes
+     * bounded by the write timeout); ends quietly if the server's scope interrupts it.
+     */
+    public void serve(Socket client, OutputStream out) {
         SocketAddress peer = client.getRemoteSocketAddress();
         var exchange = new TransformExchange(wire, config.maxRequest(), peer);
         Ending ending;
-        try (client; var scope = StructuredTaskScope.open(Joiner.<Ending>anySuccessfulResultOrThrow())) {
-            scope.fork(() -> exchange(client, exchange));
+        try (client; out; var scope = StructuredTaskScope.open(Joiner.<Ending>anySuccessfulResultOrThrow())) {
+            scope.fork(() -> exchange(client, out, exchange));
             scope.fork(this::deadline);
             ending = scope.join();
         } catch (InterruptedException e) {
@@ -80,7 +86,7 @@ public final class TransformConnection {
         }
     }
 
-    private Ending exchange(Socket client, TransformExchange exchange) throws InterruptedException {
+    private Ending exchange(Socket client, OutputStream out, TransformExchange exchange) throws InterruptedException {
         try {
             InputStream in = client.getInputStream();
             byte[] buffer = new byte[READ_BUFFER];
@@ -94,7 +100,7 @@ public final class TransformConnection {
             }
             return switch (step) {
                 case Step.Reply(var bytes) -> {
-                    client.getOutputStream().write(bytes.array(), bytes.position(), bytes.remaining());
+                    out.write(bytes.array(), bytes.position(), bytes.remaining());
                     yield Ending.REPLIED;
                 }
                 case Step.Close close -> Ending.CLOSED;

@@ -16,8 +16,9 @@ import org.slowpoetry.transform.TransformResult;
  *
  * <p>One timer bounds the whole connection: if it has not ended {@code requestTimeout} after it was
  * made, it is aborted. The timer, and a transform still running, are cancelled when the connection
- * ends first. Reading stops once the request is whole, so a client that half-closes after its
- * request still gets its reply.
+ * ends first. The transport's write timeout bounds the reply too: a client that takes none of it
+ * for that long is aborted sooner. Reading stops once the request is whole, so a client that
+ * half-closes after its request still gets its reply.
  *
  * <p><b>Threading:</b> reactor thread only.
  */
@@ -36,6 +37,7 @@ final class TransformProtocol extends Protocol {
 
     @Override
     protected void connectionMade() {
+        transport().setWriteTimeout(factory.config().writeTimeout());
         deadline = factory.reactor().callLater(factory.config().requestTimeout(), this::timedOut);
     }
 

@@ -133,9 +133,9 @@ class RunCommandLineTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            --log-max-size | lots | '--log-max-size': 'lots' is not a size
+            --log-max-size | lots | '--log-max-size': 'lots' is not a size: write bytes
             --log-max-size | 0    | '--log-max-size': '0' is not a size above 0
-            --log-max-size | 2TB  | '--log-max-size': '2TB' is not a size
+            --log-max-size | 2048g | '--log-max-size': '2048g' is not a size above 0 and up to 1024g
             --log-backups  | -1   | '--log-backups': -1 is not a number of files
             --stop-timeout | 0    | '--stop-timeout': '0.0' is not a number of seconds above 0
             --stop-timeout | soon | '--stop-timeout': 'soon' is not a double

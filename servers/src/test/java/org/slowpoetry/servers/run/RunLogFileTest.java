@@ -36,7 +36,7 @@ class RunLogFileTest {
     void theLogIsRotatedBySizeKeepingTheBackupsAsked() throws Exception {
         Path poem = Files.writeString(dir.resolve("poem.txt"), "Every fetch a log line.\n");
         Path log = dir.resolve("run.log");
-        try (var run = RunProcess.start(dir, "run", "--nodaemon", "--logfile", "run.log", "--log-max-size", "1KB",
+        try (var run = RunProcess.start(dir, "run", "--nodaemon", "--logfile", "run.log", "--log-max-size", "1k",
                 "--log-backups", Integer.toString(BACKUPS), "testpoetry", "--poem", poem.toString())) {
             InetSocketAddress address = run.awaitListening(log);
             for (int i = 0; i < 40; i++) { // a line each, about 100 bytes: 4 KB at least, 4 rotations at least

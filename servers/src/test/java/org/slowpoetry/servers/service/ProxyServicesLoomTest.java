@@ -48,9 +48,9 @@ class ProxyServicesLoomTest {
     /** trial's {@code setUp}: a fast poetry server for the proxy to fetch from, stopped last. */
     @BeforeEach
     void startAnUpstream(LoomTestScope scope) throws ServiceException {
-        upstream = new LoomTcpServer("upstream", "127.0.0.1", 0, client -> {
+        upstream = new LoomTcpServer("upstream", "127.0.0.1", 0, (client, out) -> {
             fetched.incrementAndGet();
-            client.getOutputStream().write(poem.bytes());
+            out.write(poem.bytes());
         });
         upstream.start();
         scope.addCleanup(upstream::stop);

@@ -32,7 +32,9 @@ import org.slowpoetry.transform.GibberishException;
  * <p>That is Figure 19's chain. Each poem ends one of three ways, as in the text's
  * {@code twisted-client-5/get-poetry.py}: transformed, and printed at once (stdout);
  * {@code Cummingsify failed!} and the original poem (both stdout); or
- * {@code The poem download failed.} (stderr; also what a server that is not there gives). A
+ * {@code The poem download failed.} (stderr, where we add what went wrong and where: a server that
+ * is not there, say; where the text prints it for gibberish too, we say that cummingsify rejected
+ * the poem). A
  * connection broken half-way, or closed before a byte, is a failed download here, not a poem.
  * {@code --seed N} makes the random choices repeatable.
  * Client 5.1 ({@code get --style cummingsify-5.1}) lets the Deferred route the bug instead
@@ -123,8 +125,7 @@ public final class CummingsifyClient implements ClientStyle {
                             return null;
                         },
                         err -> {                                   // poem_failed
-                            fetch.lines().downloadFailed();
-                            ReactorFetch.endWith(task, err);
+                            fetch.lines().downloadFailedOrRejected(ReactorFetch.endWith(task, err));
                             return null;
                         });
                 d.addBoth(ignored -> {                             // poem_done

@@ -37,7 +37,7 @@ import org.slowpoetry.protocol.Address;
  * <p>Its output is the original's: each poem on stdout as soon as its download and transform are
  * done; a transform that fails (the server is down, breaks the connection, or closes without a
  * reply because it has no such transform) prints {@code Cummingsify failed!} on stderr and the
- * original poem on stdout; a failed download prints {@code The poem download failed.} on stderr.
+ * original poem on stdout; a failed download prints {@code The poem download failed: <why>} on stderr.
  * {@code --xform NAME} asks for another transform (Part 13's exercise 1; the failure line stays the
  * original's), and {@code ""} as the transform address skips the transform (exercise 2).
  *

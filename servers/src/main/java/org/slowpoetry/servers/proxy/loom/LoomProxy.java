@@ -95,7 +95,7 @@ public final class LoomProxy implements ConnectionStrategy.Connections {
 
     private void handle(Socket client) {
         try {
-            connection.serve(client);
+            connection.serve(client, loop.output(client));
         } catch (InterruptedException e) {
             // only AcceptLoop.close() interrupts a client thread: end quietly
         } catch (RuntimeException e) {

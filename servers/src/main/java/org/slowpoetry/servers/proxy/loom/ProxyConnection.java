@@ -2,6 +2,7 @@ package org.slowpoetry.servers.proxy.loom;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class ProxyConnection {
         SENT,
         /** The download failed: the client is closed without a poem. */
         NO_POEM,
-        /** The client hung up (or broke the connection) first. */
+        /** The client hung up (or broke the connection) first, or took none of the poem for the write timeout. */
         CLIENT_LEFT
     }
 
@@ -60,13 +61,14 @@ public final class ProxyConnection {
     }
 
     /**
-     * Serves {@code client} and closes it.
+     * Serves {@code client} and closes it; the poem goes out through {@code out}, the client's
+     * output with its writes bounded by the server's write timeout.
      *
      * @throws InterruptedException if the server is closing (the scope then ends both subtasks)
      */
-    public Ending serve(Socket client) throws InterruptedException {
-        try (client; var scope = StructuredTaskScope.open(Joiner.<Ending>allUntil(first -> true))) {
-            Subtask<Ending> delivery = scope.fork(() -> deliver(client));
+    public Ending serve(Socket client, OutputStream out) throws InterruptedException {
+        try (client; out; var scope = StructuredTaskScope.open(Joiner.<Ending>allUntil(first -> true))) {
+            Subtask<Ending> delivery = scope.fork(() -> deliver(out));
             Subtask<Ending> watcher = scope.fork(() -> awaitHangUp(client));
             scope.join();
             return switch (delivery.state()) {
@@ -79,7 +81,7 @@ public final class ProxyConnection {
         }
     }
 
-    private Ending deliver(Socket client) throws InterruptedException {
+    private Ending deliver(OutputStream out) throws InterruptedException {
         Optional<ByteBuffer> poem = switch (service.request()) {
             case Request.Cached(ByteBuffer cached) -> Optional.of(cached);
             case Request.Fetching(Ticket ticket) -> await(ticket);
@@ -92,10 +94,10 @@ public final class ProxyConnection {
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
         try {
-            client.getOutputStream().write(copy);
+            out.write(copy);
             return Ending.SENT;
         } catch (IOException e) {
-            return Ending.CLIENT_LEFT;
+            return Ending.CLIENT_LEFT; // a reset, or a client that stopped reading (WriteTimeoutException)
         }
     }
 

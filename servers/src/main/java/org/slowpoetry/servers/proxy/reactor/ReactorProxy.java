@@ -46,7 +46,7 @@ public final class ReactorProxy {
         try {
             ProxyService service = cache(reactor, config);
             reactor.addShutdownTrigger(service::close);
-            port = reactor.listenTCP(config.port(), factory(service, config.version()), config.iface());
+            port = reactor.listenTCP(config.port(), factory(service, config), config.iface());
         } catch (CannotListenException e) {
             reactor.close();
             throw e.getCause() instanceof IOException cause ? cause : e;
@@ -68,9 +68,12 @@ public final class ReactorProxy {
         return new ProxyService(new ReactorUpstream(reactor, config.upstream(), config.fetch()), config);
     }
 
-    /** A protocol per client, served from {@code service} as the text's proxy {@code version} does. */
-    public static ProtocolFactory factory(ProxyService service, ProxyVersion version) {
+    /**
+     * A protocol per client, served from {@code service} as the text's proxy
+     * {@code config.version()} does, its writes bounded by {@code config.writeTimeout()}.
+     */
+    public static ProtocolFactory factory(ProxyService service, ProxyConfig config) {
         var poems = new DeferredPoems(service);
-        return peer -> new ProxyProtocol(poems, version);
+        return peer -> new ProxyProtocol(poems, config.version(), config.writeTimeout());
     }
 }
