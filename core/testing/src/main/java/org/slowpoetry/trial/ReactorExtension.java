@@ -29,8 +29,8 @@ import org.slowpoetry.reactor.Reactor;
  *     }
  *
  *     @AfterEach
- *     void tearDown() {                                               // trial's tearDown
- *         port.stopListening();
+ *     void tearDown(Trial trial) {                                    // trial's tearDown
+ *         trial.waitFor(port.stopListening());                        // return port.stopListening()
  *     }
  *
  *     @Test

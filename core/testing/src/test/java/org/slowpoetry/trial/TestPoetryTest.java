@@ -57,12 +57,12 @@ class TestPoetryTest {
     }
 
     /**
-     * trial's {@code tearDown}, which returns {@code port.stopListening()}'s Deferred; ours returns
-     * nothing, and the dirty-reactor check after it finds the port gone.
+     * trial's {@code tearDown}, which returns {@code port.stopListening()}'s Deferred: waited for,
+     * so the port is really closed before the dirty-reactor check looks.
      */
     @AfterEach
-    void tearDown() {
-        port.stopListening();
+    void tearDown(Trial trial) {
+        trial.waitFor(port.stopListening());
     }
 
     /** The text's {@code test_client}: the correct poem is returned by getPoetry, byte for byte. */
