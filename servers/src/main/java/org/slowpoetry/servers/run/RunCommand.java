@@ -232,6 +232,9 @@ final class RunCommand implements Callable<Integer> {
     /** Checks, before anything starts, that {@code file} can be made in its directory. */
     private void requireWritableDirectory(String option, Path file) {
         Path directory = file.toAbsolutePath().getParent();
+        if (directory == null) { // the root directory itself
+            throw invalid(option, "cannot write " + file + ": it is a directory");
+        }
         if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
             throw invalid(option, "cannot write " + file + ": " + directory + " is not a directory this process can write");
         }

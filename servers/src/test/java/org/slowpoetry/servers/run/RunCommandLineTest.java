@@ -162,6 +162,15 @@ class RunCommandLineTest {
                 run.err());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--logfile", "--pidfile"})
+    void theRootDirectoryAsTheFileIsAUsageErrorNotAnInternalOne(String option) {
+        CommandLineRun run = run("--nodaemon", option, "/", "testpoetry", "--poem", "POEM");
+        assertEquals(ExitCodes.USAGE, run.code(), run.err());
+        assertTrue(run.errLine().startsWith("slowpoetry run: Invalid value for option '" + option
+                + "': cannot write /: it is a directory"), run.err());
+    }
+
     @Test
     void aLivePidInThePidFileRefusesToStart() throws IOException {
         long alive = ProcessHandle.current().parent().orElseThrow().pid(); // the JVM that started the tests
