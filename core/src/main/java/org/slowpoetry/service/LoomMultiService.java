@@ -60,7 +60,8 @@ public final class LoomMultiService extends LoomService {
         for (LoomService child : children.inOrder()) {
             try {
                 child.start();
-            } catch (ServiceException e) {
+            } catch (ServiceException | RuntimeException | Error e) {
+                // a misused child (started by hand: IllegalStateException) leaves no orphan either
                 try {
                     ServiceException stops = stopInReverse(started);
                     if (stops != null) {

@@ -103,7 +103,12 @@ public abstract non-sealed class ReactorService implements Service {
         } catch (Exception e) {
             states.failed();
             end = new Completion();
-            Deferred<Void> cleanup = onStartFailed();
+            Deferred<Void> cleanup;
+            try {
+                cleanup = Objects.requireNonNull(onStartFailed(), "onStartFailed() returned null");
+            } catch (RuntimeException cleanupFailed) {
+                cleanup = Deferred.fail(cleanupFailed); // a later stop() still fires, with this failure
+            }
             Completion c = end;
             cleanup.addCallbacks(ok -> {
                 c.complete(null);

@@ -1,6 +1,7 @@
 package org.slowpoetry.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -116,5 +117,19 @@ class MultiServiceOrderTest {
         var e = assertThrows(IllegalStateException.class, () -> kind.multi("top", loop, child));
         assertEquals("cannot add a to top: it is RUNNING (a parent starts its children)", e.getMessage());
         kind.stop(child, loop);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aChildStartedByHandAfterBeingAddedFailsTheStartAndLeavesNoSiblingRunning(Kind kind) throws Exception {
+        Service byHand = kind.of("tcp-10000", journal.steps("tcp-10000"), loop);
+        Service top = kind.multi("top", loop, kind.of("poetry", journal.steps("poetry"), loop), byHand);
+        kind.start(byHand, loop); // misuse: the parent starts its children
+        var e = assertThrows(ServiceException.class, () -> kind.start(top, loop));
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        kind.stop(top, loop);
+        kind.stop(byHand, loop);
+        assertEquals(List.of("start tcp-10000", "start poetry", "stop poetry", "stop tcp-10000"), journal.entries());
+        assertEquals(ServiceState.FAILED, top.state());
     }
 }

@@ -1,6 +1,7 @@
 package org.slowpoetry.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -70,5 +71,29 @@ class ReactorServiceTest {
         loop.advance(SECOND);
         assertEquals("fired", stopped.get());
         assertEquals(List.of("start", "cleaned up"), journal.entries());
+    }
+
+    @Test
+    void aCleanUpThatThrowsStillEndsTheFailedStartAndALaterStopFiresWithIt() throws Exception {
+        var service = new ReactorService("half-started", loop) {
+            @Override
+            protected void onStart() throws IOException {
+                throw new IOException("second port busy");
+            }
+
+            @Override
+            protected Deferred<Void> onStartFailed() {
+                throw new IllegalStateException("the first port would not close");
+            }
+        };
+        var e = assertThrows(ServiceException.class, service::start);
+        assertEquals("cannot start half-started: second port busy", e.getMessage());
+        var outcome = new AtomicReference<Object>();
+        service.stop().addBoth(result -> {
+            outcome.set(result);
+            return null;
+        });
+        var failure = assertInstanceOf(org.slowpoetry.defer.Failure.class, outcome.get(), "the stop never fired");
+        assertEquals("half-started did not stop cleanly: the first port would not close", failure.value().getMessage());
     }
 }
