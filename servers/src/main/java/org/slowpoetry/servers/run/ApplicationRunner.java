@@ -43,7 +43,7 @@ final class ApplicationRunner {
     /** The exit status when the services could not start or stop: twistd's, 1. */
     static final int FAILED = 1;
 
-    /** What the runner does once every service has started: write the pid file. */
+    /** What the runner does once every service has started: write the pid file (and, in a daemon, send its standard streams to the log). */
     @FunctionalInterface
     interface Ready {
         void ready() throws IOException;

@@ -41,7 +41,8 @@ final class DaemonLauncher {
      * it then runs as with --nodaemon, but logs to the log file by default. It writes the pid file
      * once its services have started. We poll for that, waiting on the daemon's exit between
      * looks: the pid file holding the daemon's pid means ready (exit 0, and the temporary file is
-     * deleted: the daemon's stderr now goes nowhere, as a daemon's should); the daemon exiting
+     * deleted; the daemon, once ready, sends its System.out and System.err to its log, LogLines);
+     * the daemon exiting
      * first means it failed (its stderr is relayed, and its exit status is ours). Neither within
      * READY_TIMEOUT: the daemon is stopped, and we fail.
      */

@@ -173,11 +173,11 @@ final class RunCommand implements Callable<Integer> {
             case Request.AppFile(Path file) -> ApplicationFile.compile(file, spec.commandLine().getErr());
         };
         Logging.logTo(log);
-        return serve(application, pidFile, found);
+        return serve(application, pidFile, found, mode == RunMode.DAEMON);
     }
 
     /** Step 6: the log is configured. */
-    private int serve(ApplicationSource source, PidFile pidFile, PidFileState found) throws Exception {
+    private int serve(ApplicationSource source, PidFile pidFile, PidFileState found, boolean daemon) throws Exception {
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         log.info("Log opened.");
         if (found instanceof PidFileState.Stale(String why)) {
@@ -190,7 +190,13 @@ final class RunCommand implements Callable<Integer> {
         }
         long pid = ProcessHandle.current().pid();
         try (var context = new RunContext(MonotonicClock.system())) {
-            var runner = new ApplicationRunner(source.build(context), context, () -> pidFile.write(pid), stopTimeout);
+            ApplicationRunner.Ready ready = () -> {
+                pidFile.write(pid);
+                if (daemon) {
+                    LogLines.redirectStandardStreams(); // the launcher has gone: its stderr file with it
+                }
+            };
+            var runner = new ApplicationRunner(source.build(context), context, ready, stopTimeout);
             return runner.run(spec.root().versionProvider().getVersion()[0]);
         } finally {
             removePidFile(pidFile, pid, log);
