@@ -55,11 +55,17 @@ final class StopSignals implements AutoCloseable {
     static StopSignals install(Consumer<String> onSignal) {
         Objects.requireNonNull(onSignal, "onSignal");
         Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            Signal signal = new Signal(name);
-            previous.put(signal, Signal.handle(signal, s -> onSignal.accept(s.getName())));
+        var installed = new StopSignals(previous);
+        try {
+            for (String name : NAMES) {
+                Signal signal = new Signal(name);
+                previous.put(signal, Signal.handle(signal, s -> onSignal.accept(s.getName())));
+            }
+        } catch (RuntimeException e) {
+            installed.close(); // the ones already installed are put back: all or none
+            throw e;
         }
-        return new StopSignals(previous);
+        return installed;
     }
 
     /** Puts back the handlers there were before (the JVM's, which end the process). */
