@@ -78,7 +78,7 @@ final class BenchServerCommand implements Callable<Integer> {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.strip().equals("stats")) {
-                    System.out.println(Json.write(stats(events)));
+                    System.out.println(JsonLines.write(stats(events)));
                     System.out.flush();
                 }
             }

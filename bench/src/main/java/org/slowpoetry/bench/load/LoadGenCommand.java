@@ -72,11 +72,11 @@ final class LoadGenCommand implements Callable<Integer> {
                     throw new UserException("fetch needs --poem FILE");
                 }
                 var report = LoadGenerator.fetch(target, clients, Files.readAllBytes(poem), timeoutMillis);
-                System.out.println(Json.write(report.toMap()));
+                System.out.println(JsonLines.write(report.toMap()));
             }
             case "hold" -> {
                 try (var hold = LoadGenerator.hold(target, clients, connecting, timeoutMillis)) {
-                    System.out.println(Json.write(hold.toMap()));
+                    System.out.println(JsonLines.write(hold.toMap()));
                     System.out.flush();
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 }
@@ -120,7 +120,7 @@ final class LoadGenCommand implements Callable<Integer> {
     }
 
     private static void reply(java.util.Map<String, Object> result) {
-        System.out.println(Json.write(result));
+        System.out.println(JsonLines.write(result));
         System.out.flush();
     }
 }

@@ -51,7 +51,7 @@ final class LoadGenSession implements AutoCloseable {
         } catch (IOException e) {
             throw process.failure("cannot send it a request: " + e.getMessage());
         }
-        var reply = Json.parseObject(process.awaitLine(l -> l.startsWith("{"),
+        var reply = JsonLines.readObject(process.awaitLine(l -> l.startsWith("{"),
                 Math.round(timeoutSeconds * 1000) + graceMillis, "an answer to '" + line + "'"));
         if (reply.get("error") instanceof String error) {
             throw process.failure(error);

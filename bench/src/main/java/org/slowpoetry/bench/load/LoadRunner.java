@@ -364,8 +364,8 @@ final class LoadRunner {
     private static Map<String, Double> numbers(Map<String, Object> json) {
         var m = new LinkedHashMap<String, Double>();
         json.forEach((k, v) -> {
-            if (v instanceof Double d) {
-                m.put(k, d);
+            if (v instanceof Number n) {
+                m.put(k, n.doubleValue());
             }
         });
         return m;
@@ -412,7 +412,7 @@ final class LoadRunner {
                 } catch (IOException e) {
                     throw process.failure("cannot ask for stats: " + e.getMessage());
                 }
-                m.putAll(numbers(Json.parseObject(process.awaitLine(l -> l.startsWith("{"), 60_000, "stats line"))));
+                m.putAll(numbers(JsonLines.readObject(process.awaitLine(l -> l.startsWith("{"), 60_000, "stats line"))));
             }
             var status = ProcStatus.of(process.pid());
             m.put("rss", (double) status.rssBytes());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * Turns a run's measurements into what people read: a Markdown report (one table per scenario,
@@ -265,7 +266,7 @@ final class Report {
     @SuppressWarnings("unchecked")
     static Report read(String json) {
         try {
-            var m = Json.parseObject(json);
+            var m = JsonLines.readObject(json);
             var p = (Map<String, Object>) m.get("plan");
             Plan plan = new Plan((String) p.get("name"), num(p, "repeat", 3), sizes(p, Scenario.FAST),
                     sizes(p, Scenario.FAST_LARGE).getFirst(), num(p, "largeBytes", 1 << 20), sizes(p, Scenario.SLOW_HOLD),
@@ -313,20 +314,28 @@ final class Report {
 
     // ---- CSV and JSON ----
 
+    /** One line per measurement: who, what, whether whole, every metric (empty where absent), and the note. */
     String csv() {
         var metricNames = new LinkedHashSet<String>();
         measurements.forEach(m -> metricNames.addAll(m.metrics().keySet()));
-        var out = new StringBuilder("scenario,impl,size,repeat,complete");
-        metricNames.forEach(n -> out.append(',').append(n));
-        out.append(",note\n");
-        for (Measurement m : measurements) {
-            out.append(m.scenario().label()).append(',').append(m.contender()).append(',').append(m.size())
-                    .append(',').append(m.repeat()).append(',').append(m.complete());
-            for (String n : metricNames) {
-                double v = m.get(n);
-                out.append(',').append(Double.isFinite(v) ? Double.toString(v) : "");
+        var header = new ArrayList<>(List.of("scenario", "impl", "size", "repeat", "complete"));
+        header.addAll(metricNames);
+        header.add("note");
+        var out = new StringBuilder();
+        try (var printer = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                .setHeader(header.toArray(String[]::new)).get().print(out)) {
+            for (Measurement m : measurements) {
+                var row = new ArrayList<Object>(List.of(m.scenario().label(), m.contender(), m.size(), m.repeat(),
+                        m.complete()));
+                for (String n : metricNames) {
+                    double v = m.get(n);
+                    row.add(Double.isFinite(v) ? v : null);
+                }
+                row.add(m.note());
+                printer.printRecord(row);
             }
-            out.append(",\"").append(m.note().replace("\"", "\"\"")).append("\"\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("a StringBuilder does not throw", e);
         }
         return out.toString();
     }
@@ -354,6 +363,6 @@ final class Report {
         m.put("notes", context.notes());
         m.put("summary", summaries.stream().map(Summary::toMap).toList());
         m.put("measurements", measurements.stream().map(Measurement::toMap).toList());
-        return Json.write(m);
+        return JsonLines.write(m);
     }
 }

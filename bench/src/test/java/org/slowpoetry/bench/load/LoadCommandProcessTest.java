@@ -30,7 +30,7 @@ class LoadCommandProcessTest {
         int code = new CommandLine(command).execute("--impls", "netty", "--out", out.toString());
         assertEquals(0, code);
 
-        var json = Json.parseObject(Files.readString(out.resolve("load.json")));
+        var json = JsonLines.readObject(Files.readString(out.resolve("load.json")));
         var measurements = (List<Map<String, Object>>) json.get("measurements");
         Set<String> scenarios = measurements.stream().map(m -> (String) m.get("scenario")).collect(Collectors.toSet());
         assertEquals(Set.of("fast", "fast-large", "slow-hold", "slow-throughput"), scenarios);

@@ -3,9 +3,15 @@ package org.slowpoetry.bench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -93,7 +99,7 @@ class ReportTest {
     @Test
     void theJsonFileParsesBack() {
         var ms = List.of(fast("netty", 1, 1000, true));
-        var json = Json.parseObject(report(ms).json());
+        var json = JsonLines.readObject(report(ms).json());
         assertEquals(1, ((List<?>) json.get("measurements")).size());
         assertEquals(1, ((List<?>) json.get("summary")).size());
     }
@@ -105,6 +111,34 @@ class ReportTest {
         Report again = Report.read(original.json());
         assertEquals(original.markdown(), again.markdown());
         assertEquals(original.csv(), again.csv());
+    }
+
+    @Test
+    void aNoteWithCommasQuotesAndLineBreaksAndAMissingMetricReadBackFromTheCsv() throws IOException {
+        var awkward = new Measurement(Scenario.FAST, "loom", 100, 1, false, Map.of("poemsPerSecond", 1.0),
+                "lost 3, \"early\"\nthen more");
+        String csv = report(List.of(fast("netty", 1, 100), awkward)).csv();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(csv)).getRecords();
+        assertEquals(2, records.size());
+        assertEquals("lost 3, \"early\"\nthen more", records.getLast().get("note"));
+        assertEquals("1.0", records.getLast().get("poemsPerSecond"));
+        assertEquals("", records.getLast().get("totalSeconds"), "a metric the row lacks is empty");
+    }
+
+    /** The committed full run: what {@code bench load --from} reads must still read, and write the same file. */
+    @Test
+    void theCommittedResultsFileReadsBackAndWritesTheSameJson() throws IOException {
+        String committed = Files.readString(Path.of("results", "load.json"));
+        Report again = Report.read(committed);
+        assertEquals(committed, again.json() + "\n");
+    }
+
+    @Test
+    void aMalformedResultsFileIsOneLineNamingTheOffset() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Report.read("{\"plan\": }"));
+        assertTrue(e.getMessage().startsWith("bad JSON at offset 9: "), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test
