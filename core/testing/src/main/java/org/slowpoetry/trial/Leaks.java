@@ -1,5 +1,7 @@
 package org.slowpoetry.trial;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slowpoetry.defer.Deferred;
 
 /**
@@ -155,22 +158,21 @@ public final class Leaks {
 
     /**
      * Asks {@code what} every {@link #POLL_INTERVAL} until it answers an empty list or
-     * {@code atMost} has passed, and returns its last answer. There is nothing to be told when a
-     * thread ends or a descriptor closes elsewhere, so it polls; the wait is bounded.
+     * {@code atMost} has passed (awaitility, polling on this thread), and returns its last answer.
+     * There is nothing to be told when a thread ends or a descriptor closes elsewhere, so it polls;
+     * the wait is bounded.
      */
     static List<String> awaitNone(Supplier<List<String>> what, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        List<String> left = what.get();
-        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
-            try {
-                Thread.sleep(POLL_INTERVAL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return left;
-            }
-            left = what.get();
+        try {
+            await().atMost(atMost)
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL_INTERVAL)
+                    .until(() -> what.get().isEmpty());
+            return List.of();
+        } catch (ConditionTimeoutException e) {
+            return what.get();
         }
-        return left;
     }
 
     /**
