@@ -98,7 +98,9 @@ public final class Deferred<T> {
      * outer one and pushes the outer one on the stack, so the loop goes on running the outer chain
      * without a nested call. Hence a chain of 10,000 Deferreds, each waiting on the next, unwinds
      * at constant stack depth. An inner Deferred that already has its result is not waited on at
-     * all: its result is taken over on the spot.
+     * all: its result is taken over on the spot. The stack is a local "current" plus an
+     * ArrayDeque ("below") made only when a Resume first needs it: firing a chain that never
+     * waits allocates nothing for the loop.
      *
      * running is a re-entrancy guard, true while one of our callbacks is being called: a callback
      * that adds a callback to its own Deferred (or fires something that leads back here) must not
@@ -581,22 +583,27 @@ public final class Deferred<T> {
      * already handed its result to: it runs first, then this one goes on.
      */
     private void runChain(Deferred<?> resumed) {
-        ArrayDeque<Deferred<?>> chain = new ArrayDeque<>();
-        chain.push(this);
+        Deferred<?> current = this;
+        ArrayDeque<Deferred<?>> below = null; // the rest of the stack, made only when a Resume needs it
         if (resumed != null) {
-            chain.push(resumed);
+            below = new ArrayDeque<>();
+            below.push(this);
+            current = resumed;
         }
-        while (!chain.isEmpty()) {
-            Deferred<?> current = chain.peek();
+        while (current != null) {
             if (current.paused()) {
                 return; // everything below it on the stack waits for it
             }
             Deferred<?> waiter = current.drain();
             if (waiter != null) {
-                chain.push(waiter);
+                if (below == null) {
+                    below = new ArrayDeque<>();
+                }
+                below.push(current);
+                current = waiter;
             } else {
                 current.noteResult();
-                chain.pop();
+                current = below == null ? null : below.poll();
             }
         }
     }
