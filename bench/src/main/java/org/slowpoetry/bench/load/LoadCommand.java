@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.InputFiles;
+import org.slowpoetry.cli.StatusLine;
 import org.slowpoetry.cli.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,9 +117,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : home.resolve(DEFAULT_OUT);
 
-        var progress = new Progress(System.err, Progress.stderrIsTerminal());
         Path scratch = Files.createTempDirectory("slowpoetry-bench-");
-        try {
+        try (StatusLine status = StatusLine.onStandardError()) {
+            var progress = new Progress(status);
             var notes = new ArrayList<String>();
             List<Contender> rows = Contenders.discover(impls == null ? Contenders.ALL : impls, scratch, n -> {
                 notes.add(n);
