@@ -9,6 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.InfoCmp.Capability;
 
 /**
@@ -29,8 +31,9 @@ import org.jline.utils.InfoCmp.Capability;
  * }
  * }
  *
- * <p>Whether standard error is a terminal is JLine's answer ({@link TerminalBuilder} for the
- * system's standard error, FFM provider): a dumb terminal means it is not. JLine logs through
+ * <p>Whether standard error is a terminal is JLine's answer (its FFM provider's
+ * {@code isSystemStream}); a terminal is then built for it ({@link TerminalBuilder}), and one that
+ * turns out dumb, or cannot erase to the end of a line, counts as no terminal. JLine logs through
  * {@code java.util.logging}; its logger is silenced here, so no warning of its own reaches the
  * user's stderr.
  *
@@ -50,6 +53,9 @@ public final class StatusLine implements AutoCloseable {
 
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+
+    /** JLine's terminal provider through the FFM API (Java 22+): no native library, no stty process. */
+    private static final String PROVIDER = "ffm";
 
     private enum Mode { LIVE, PLAIN }
 
@@ -233,15 +239,21 @@ public final class StatusLine implements AutoCloseable {
         }
         Terminal terminal;
         try {
+            // Asking the provider first is cheap (an isatty call); building a terminal, even a dumb
+            // one, loads terminfo and costs a second of a busy machine's time for nothing.
+            if (!TerminalProvider.load(PROVIDER).isSystemStream(SystemStream.Error)) {
+                return null;
+            }
             terminal = TerminalBuilder.builder()
+                    .provider(PROVIDER)
                     .system(true)
                     .systemOutput(TerminalBuilder.SystemOutput.SysErr)
                     .nativeSignals(false) // leave Ctrl-C to the JVM: shutdown hooks must run
                     .dumb(true)
                     .graphemeCluster(false) // no mode probe: it would write queries and wait for replies on stdin
                     .build();
-        } catch (IOException | RuntimeException e) {
-            return null;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return null; // no FFM provider (or not allowed native access): plain lines, as in a pipe
         }
         String type = terminal.getType();
         boolean dumb = type == null || type.startsWith(Terminal.TYPE_DUMB);
