@@ -98,11 +98,21 @@ public final class Deferred<T> {
      * outer one and pushes the outer one on the stack, so the loop goes on running the outer chain
      * without a nested call. Hence a chain of 10,000 Deferreds, each waiting on the next, unwinds
      * at constant stack depth. An inner Deferred that already has its result is not waited on at
-     * all: its result is taken over on the spot.
+     * all: its result is taken over on the spot. The stack is a local "current" plus an
+     * ArrayDeque ("below") made only when a Resume first needs it: firing a chain that never
+     * waits allocates nothing for the loop.
      *
      * running is a re-entrancy guard, true while one of our callbacks is being called: a callback
      * that adds a callback to its own Deferred (or fires something that leads back here) must not
      * start a second loop over the same steps; the running loop will reach the new step.
+     *
+     * The fast path (addCallbacks on a fired Deferred with no steps queued, not paused, not
+     * waiting, not running) skips the queue: the new stage is the only work the loop would find,
+     * so it is run directly (runStage), with no Stage record and no chain stack allocated. It is
+     * the same steps in the same order: steps the callback added re-entrantly are drained
+     * afterwards as the loop would, and the general loop (runChain) is entered only if that drain
+     * meets a Resume marker. A chain built on a fired Deferred (succeed(x).addCallback(...)...)
+     * thus costs one callback call per stage.
      *
      * Two kinds of pause are kept apart, unlike Twisted's one counter: pauses counts the user's
      * pause() calls, and "waiting on an inner Deferred" is result instanceof Deferred. So an
@@ -308,8 +318,13 @@ public final class Deferred<T> {
      * @return this Deferred, typed for a next stage whose input is only known at run time
      */
     public Deferred<Object> addCallbacks(Callback<? super T, ?> callback, Callback<? super Failure, ?> errback) {
-        steps.addLast(new Stage(erase(Objects.requireNonNull(callback, "callback")),
-                erase(Objects.requireNonNull(errback, "errback"))));
+        Callback<Object, ?> onResult = erase(Objects.requireNonNull(callback, "callback"));
+        Callback<Object, ?> onFailure = erase(Objects.requireNonNull(errback, "errback"));
+        if (readyToRunAtOnce()) {
+            runAtOnce(onResult, onFailure);
+            return retyped();
+        }
+        steps.addLast(new Stage(onResult, onFailure));
         if (state != State.PENDING) {
             runCallbacks();
         }
@@ -528,47 +543,112 @@ public final class Deferred<T> {
 
     // ------------------------------------------------------------------ the loop
 
+    /**
+     * Whether a stage added now would be the only thing to run: fired, nothing queued, not paused
+     * or waiting, and no callback of ours on the stack. Then the fast path may run it directly.
+     */
+    private boolean readyToRunAtOnce() {
+        return state != State.PENDING && !running && steps.isEmpty() && !paused();
+    }
+
+    /**
+     * The fast path: what {@link #runCallbacks} would do for one new stage on a fired, idle
+     * Deferred, without queueing a Stage or allocating the chain stack. Steps that the stage's
+     * callback added while it ran (re-entrancy) are drained right after it, as the loop would;
+     * only if that drain reaches a Resume marker does the general loop take over.
+     */
+    private void runAtOnce(Callback<Object, ?> onResult, Callback<Object, ?> onFailure) {
+        if (runStage(onResult, onFailure)) {
+            noteResult(); // now waiting on an inner Deferred
+            return;
+        }
+        Deferred<?> waiter = drain();
+        if (waiter == null) {
+            noteResult();
+        } else {
+            runChain(waiter);
+        }
+    }
+
     private void runCallbacks() {
         if (running) {
             return; // a callback of ours is on the stack; its loop will reach the new steps
         }
-        ArrayDeque<Deferred<?>> chain = new ArrayDeque<>();
-        chain.push(this);
-        while (!chain.isEmpty()) {
-            Deferred<?> current = chain.peek();
+        runChain(null);
+    }
+
+    /**
+     * Runs this Deferred's steps and, through Resume markers, those of the Deferreds waiting on
+     * it, at constant stack depth. {@code resumed}, if not null, is a waiter this Deferred has
+     * already handed its result to: it runs first, then this one goes on.
+     */
+    private void runChain(Deferred<?> resumed) {
+        Deferred<?> current = this;
+        ArrayDeque<Deferred<?>> below = null; // the rest of the stack, made only when a Resume needs it
+        if (resumed != null) {
+            below = new ArrayDeque<>();
+            below.push(this);
+            current = resumed;
+        }
+        while (current != null) {
             if (current.paused()) {
                 return; // everything below it on the stack waits for it
             }
-            boolean finished = true;
-            Step step;
-            while ((step = current.steps.pollFirst()) != null) {
-                if (step instanceof Resume(Deferred<?> waiter)) {
-                    waiter.result = current.result;
-                    current.result = null;
-                    current.clearUnhandled();
-                    chain.push(waiter);
-                    finished = false;
-                    break;
+            Deferred<?> waiter = current.drain();
+            if (waiter != null) {
+                if (below == null) {
+                    below = new ArrayDeque<>();
                 }
-                Stage stage = (Stage) step;
-                Object next = current.invoke(current.result instanceof Failure ? stage.onFailure() : stage.onResult());
-                if (next instanceof Deferred<?> inner) {
-                    if (inner.state == State.PENDING || inner.paused() || inner.running) {
-                        current.result = inner; // wait for it
-                        inner.steps.addLast(new Resume(current));
-                        break;
-                    }
-                    next = inner.result; // it has its result already: take it over
-                    inner.result = null;
-                    inner.clearUnhandled();
-                }
-                current.result = next;
-            }
-            if (finished) {
+                below.push(current);
+                current = waiter;
+            } else {
                 current.noteResult();
-                chain.pop();
+                current = below == null ? null : below.poll();
             }
         }
+    }
+
+    /**
+     * Runs queued steps until they are used up, a stage leaves this Deferred waiting on an inner
+     * one (both: returns null), or a Resume marker hands the result to its waiter (returns the
+     * waiter, which must run next; this Deferred's remaining steps wait until it is done).
+     */
+    private Deferred<?> drain() {
+        Step step;
+        while ((step = steps.pollFirst()) != null) {
+            if (step instanceof Resume(Deferred<?> waiter)) {
+                waiter.result = result;
+                result = null;
+                clearUnhandled();
+                return waiter;
+            }
+            Stage stage = (Stage) step;
+            if (runStage(stage.onResult(), stage.onFailure())) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs one stage on the current result and stores the next one. Returns true if the stage
+     * returned an inner Deferred without a result yet: this one now waits on it (a Resume marker
+     * is queued on the inner one). An inner Deferred with its result is taken over on the spot.
+     */
+    private boolean runStage(Callback<Object, ?> onResult, Callback<Object, ?> onFailure) {
+        Object next = invoke(result instanceof Failure ? onFailure : onResult);
+        if (next instanceof Deferred<?> inner) {
+            if (inner.state == State.PENDING || inner.paused() || inner.running) {
+                result = inner; // wait for it
+                inner.steps.addLast(new Resume(this));
+                return true;
+            }
+            next = inner.result; // it has its result already: take it over
+            inner.result = null;
+            inner.clearUnhandled();
+        }
+        result = next;
+        return false;
     }
 
     /** Calls one callback with the current result and returns the next result. */

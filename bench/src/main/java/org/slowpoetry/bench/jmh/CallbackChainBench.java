@@ -30,6 +30,13 @@ import org.slowpoetry.defer.Deferred;
 public class CallbackChainBench {
     static final int STAGES = 10;
 
+    /**
+     * What each chain is fired with: a field JMH's state holds, not a constant, so the JIT cannot
+     * fold a chain it has inlined whole into its answer (a fired-then-built Deferred chain, which
+     * escapes nowhere, would otherwise be computed at compile time). Benchmark thread only.
+     */
+    int seed = 0;
+
     @Benchmark
     public int deferredBuiltThenFired() {
         var first = new Deferred<Integer>();
@@ -39,7 +46,7 @@ public class CallbackChainBench {
         }
         var result = new int[1];
         chain.thenApply(x -> result[0] = x);
-        first.callback(0);
+        first.callback(seed);
         return result[0];
     }
 
@@ -50,13 +57,13 @@ public class CallbackChainBench {
         for (int i = 0; i < STAGES; i++) {
             chain = chain.thenApply(x -> x + 1);
         }
-        first.complete(0);
+        first.complete(seed);
         return chain.join();
     }
 
     @Benchmark
     public int deferredFiredThenBuilt() {
-        Deferred<Integer> chain = Deferred.succeed(0);
+        Deferred<Integer> chain = Deferred.succeed(seed);
         for (int i = 0; i < STAGES; i++) {
             chain = chain.thenApply(x -> x + 1);
         }
@@ -67,7 +74,7 @@ public class CallbackChainBench {
 
     @Benchmark
     public int completableFutureCompletedThenBuilt() {
-        CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
+        CompletableFuture<Integer> chain = CompletableFuture.completedFuture(seed);
         for (int i = 0; i < STAGES; i++) {
             chain = chain.thenApply(x -> x + 1);
         }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Unmatched;
  * in this process (JMH forks its measuring JVMs itself, with {@code --enable-preview}, from this
  * JVM's class path). Every JMH option works ({@code -f 1 -wi 1 -i 1}, a benchmark regex, {@code -l},
  * {@code -h}); results are printed as JMH's table and saved as JSON to
- * {@code bench/results/jmh.json} unless {@code -rf}/{@code -rff} say otherwise. {@code --help} is
+ * {@code bench/target/jmh/jmh.json} in the checkout unless {@code -rf}/{@code -rff} say otherwise (so
+ * a run leaves the committed {@code bench/results/jmh.json} alone; {@code -rff bench/results/jmh.json}
+ * writes there). {@code --help} is
  * ours (this command's usage); JMH's own {@code -h} lists JMH's options.
  *
  * <p><b>Threading:</b> picocli runs it on the main thread, which waits for JMH to finish.
@@ -30,10 +32,14 @@ import picocli.CommandLine.Unmatched;
         usageHelpAutoWidth = true,
         description = {
             "Run the JMH microbenchmarks (any JMH option works; -h for JMH's help, -l to list them)."
-                    + " Results: JMH's table, and bench/results/jmh.json.",
+                    + " Results: JMH's table, and " + JmhCommand.DEFAULT_RESULTS + " in the checkout"
+                    + " (-rff FILE to choose).",
             ""
         })
 public final class JmhCommand implements Callable<Integer> {
+
+    /** Where results go unless {@code -rf}/{@code -rff} are given, relative to the checkout. */
+    static final String DEFAULT_RESULTS = "bench/target/jmh/jmh.json";
 
     /** {@code --help} only: {@code -h} is JMH's (its option list), so the standard mixin's {@code -h} cannot be. */
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit (-h: JMH's options).")
@@ -47,10 +53,10 @@ public final class JmhCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var all = new ArrayList<String>();
         if (!args.contains("-rf") && !args.contains("-rff")) {
-            Path results = resultsDir();
-            Files.createDirectories(results);
+            Path results = checkout().resolve(DEFAULT_RESULTS);
+            Files.createDirectories(results.getParent());
             // First: an option the user left without its value (-wi) must not take ours as its value.
-            all.addAll(List.of("-rf", "json", "-rff", results.resolve("jmh.json").toString()));
+            all.addAll(List.of("-rf", "json", "-rff", results.toString()));
         }
         all.addAll(args);
         CommandLineOptions options;
@@ -82,13 +88,14 @@ public final class JmhCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Path resultsDir() {
+    /** The checkout: the launcher's {@code slowpoetry.home}, else the working directory or its parent. */
+    static Path checkout() {
         String home = System.getProperty("slowpoetry.home");
         Path base = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
         if (home == null && !Files.isDirectory(base.resolve("bench")) && base.getFileName() != null
                 && base.getFileName().toString().equals("bench")) {
             base = base.getParent(); // run from the bench module (tests)
         }
-        return base.resolve("bench/results");
+        return base;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.InputFiles;
+import org.slowpoetry.cli.StatusLine;
 import org.slowpoetry.cli.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,13 +32,21 @@ import picocli.CommandLine.Option;
                     + " separate load-generator process of virtual-thread clients. Scenarios: fast (N clients"
                     + " at once), fast-large (1 MiB poems), slow-hold (C connections held open: memory and"
                     + " threads), slow-throughput (C slow clients against the ideal time). Prints a Markdown"
-                    + " table and writes load.md, load.csv, load.json and PNG charts to --out.",
+                    + " table and writes load.md, load.csv, load.json and PNG charts to --out (default:"
+                    + " " + LoadCommand.DEFAULT_OUT + " in the checkout; the committed full run: --out bench/results).",
             ""
         })
 public final class LoadCommand implements Callable<Integer> {
 
     /** A saved run is some kilobytes of JSON; a file larger than this is not one. */
     private static final int MAX_RESULTS_FILE_BYTES = 16 << 20;
+
+    /**
+     * Where a run writes unless told otherwise, relative to the checkout: under {@code target/}, so
+     * that a quick run leaves the committed full run in {@code bench/results} (and the clone) as
+     * they were.
+     */
+    static final String DEFAULT_OUT = "bench/target/load-results";
 
     @Option(names = "--quick", description = "A smaller run (about two minutes on two cores).")
     boolean quick;
@@ -62,7 +71,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--poem", paramLabel = "FILE", description = "The poem (default: poems/lamplighter.txt).")
     Path poem;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: bench/results).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: " + DEFAULT_OUT + " in the checkout;"
+            + " the committed full run is written with --out bench/results).")
     Path out;
 
     @Option(names = "--server-jvm-arg", paramLabel = "ARG",
@@ -76,6 +86,9 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** Set by tests: a plan of their own instead of --quick or the full one. */
     Plan planOverride;
+
+    /** Set by tests: a checkout of their own (a temporary directory) instead of {@link #home()}. */
+    Path homeOverride;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -97,16 +110,16 @@ public final class LoadCommand implements Callable<Integer> {
         }
         List<Scenario> chosen = scenarios == null ? List.of(Scenario.values())
                 : scenarios.stream().map(Scenario::of).distinct().sorted().toList();
-        Path home = home();
+        Path home = homeOverride != null ? homeOverride : home();
         Path poemFile = poem != null ? poem : home.resolve("poems/lamplighter.txt");
         if (!Files.isRegularFile(poemFile) || Files.size(poemFile) == 0) {
             throw new UserException("poem '" + poemFile + "' is not a readable, non-empty file");
         }
-        Path outDir = out != null ? out : home.resolve("bench/results");
+        Path outDir = out != null ? out : home.resolve(DEFAULT_OUT);
 
-        var progress = new Progress(System.err, Progress.stderrIsTerminal());
         Path scratch = Files.createTempDirectory("slowpoetry-bench-");
-        try {
+        try (StatusLine status = StatusLine.onStandardError()) {
+            var progress = new Progress(status);
             var notes = new ArrayList<String>();
             List<Contender> rows = Contenders.discover(impls == null ? Contenders.ALL : impls, scratch, n -> {
                 notes.add(n);
@@ -125,7 +138,7 @@ public final class LoadCommand implements Callable<Integer> {
             System.out.print(report.markdown());
             var files = new ArrayList<>(report.write(outDir));
             files.addAll(Charts.write(report.summaries(), outDir));
-            System.out.println("Wrote " + String.join(", ", files.stream().map(Path::toString).toList()));
+            printWritten(outDir, files);
             boolean allWhole = runner.measurements().stream().allMatch(Measurement::complete);
             return allWhole ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         } finally {
@@ -145,8 +158,14 @@ public final class LoadCommand implements Callable<Integer> {
         System.out.print(report.markdown());
         var files = new ArrayList<>(report.write(outDir));
         files.addAll(Charts.write(report.summaries(), outDir));
-        System.out.println("Wrote " + String.join(", ", files.stream().map(Path::toString).toList()));
+        printWritten(outDir, files);
         return report.measurements().stream().allMatch(Measurement::complete) ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+
+    /** The last line of a run: which files were written, and where. */
+    private static void printWritten(Path outDir, List<Path> files) {
+        String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
+        System.out.println("Wrote " + names + " to " + outDir.toAbsolutePath().normalize());
     }
 
     private String commandLine(Plan plan) {
@@ -165,6 +184,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         if (sizes != null) {
             words.add("--sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()));
+        }
+        if (out != null) {
+            words.add("--out " + out);
         }
         if (planOverride != null) {
             words.add("(plan " + plan.name() + ")");

@@ -1,34 +1,27 @@
 package org.slowpoetry.bench.load;
 
-import java.io.PrintStream;
+import java.util.Objects;
+import org.slowpoetry.cli.StatusLine;
 
 /**
  * The progress bar {@code bench load} draws on standard error: steps done, the current step, time
- * spent and an estimate of the time left. On a terminal it redraws one line; elsewhere (a CI log)
- * it prints one line per step.
+ * spent and an estimate of the time left. On a terminal (a live {@link StatusLine}) it redraws one
+ * line; elsewhere (a CI log) it prints one line per step.
  *
  * <p><b>Threading:</b> the harness's thread only.
  */
 final class Progress {
     private static final int WIDTH = 24;
 
-    private final PrintStream err;
-    private final boolean terminal;
+    private final StatusLine status;
     private final long startNanos = System.nanoTime();
     /** The harness thread's: steps planned and done. */
     private int total;
     private int done;
-    private boolean lineOpen;
 
-    Progress(PrintStream err, boolean terminal) {
-        this.err = err;
-        this.terminal = terminal;
-    }
-
-    /** Whether standard error looks like a terminal (Java 22+: {@code Console.isTerminal}). */
-    static boolean stderrIsTerminal() {
-        var console = System.console();
-        return console != null && console.isTerminal();
+    /** @param status where the bar is drawn (the caller's, which closes it) */
+    Progress(StatusLine status) {
+        this.status = Objects.requireNonNull(status, "status");
     }
 
     void plan(int steps) {
@@ -40,15 +33,8 @@ final class Progress {
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000_000L;
         String eta = done == 0 ? "?" : clock(elapsed * (total - done) / done);
         int filled = total == 0 ? 0 : WIDTH * done / total;
-        String line = String.format("[%s%s] %d/%d %s  %s elapsed, ~%s left", "#".repeat(filled),
-                ".".repeat(WIDTH - filled), done, total, label, clock(elapsed), eta);
-        if (terminal) {
-            err.print("\r\033[2K" + line);
-            lineOpen = true;
-        } else {
-            err.println(line);
-        }
-        err.flush();
+        status.show(String.format("[%s%s] %d/%d %s  %s elapsed, ~%s left", "#".repeat(filled),
+                ".".repeat(WIDTH - filled), done, total, label, clock(elapsed), eta));
     }
 
     /** The step shown last is done. */
@@ -58,23 +44,12 @@ final class Progress {
 
     /** Prints a line of its own (a skip, a cap, a failure) without breaking the bar. */
     void note(String text) {
-        clearLine();
-        err.println(text);
-        err.flush();
+        status.println(text);
     }
 
     /** Ends the bar's line. */
     void finish() {
-        clearLine();
-        err.println(String.format("done: %d runs in %s", done, clock((System.nanoTime() - startNanos) / 1_000_000_000L)));
-        err.flush();
-    }
-
-    private void clearLine() {
-        if (lineOpen) {
-            err.print("\r\033[2K");
-            lineOpen = false;
-        }
+        status.println(String.format("done: %d runs in %s", done, clock((System.nanoTime() - startNanos) / 1_000_000_000L)));
     }
 
     private static String clock(long seconds) {

@@ -1,5 +1,6 @@
 package org.slowpoetry.bench.jmh;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,5 +51,18 @@ class JmhSmokeTest {
                 "payloadBytes=1024", "-rf", "json", "-rff", json.toString(), "NetstringDecodeBench.whole");
         assertEquals(0, code);
         assertTrue(Files.exists(json));
+    }
+
+    @Test
+    void withoutAResultsFileTheRunWritesUnderTargetAndLeavesTheCommittedResultsAlone() throws Exception {
+        Path committed = JmhCommand.checkout().resolve("bench/results/jmh.json");
+        byte[] before = Files.exists(committed) ? Files.readAllBytes(committed) : null;
+        Path results = JmhCommand.checkout().resolve(JmhCommand.DEFAULT_RESULTS);
+        Files.deleteIfExists(results);
+        int code = Main.execute("bench", "jmh", "-f", "0", "-wi", "0", "-i", "1", "-r", "100ms", "-p",
+                "payloadBytes=1024", "NetstringDecodeBench.whole");
+        assertEquals(0, code);
+        assertTrue(Files.size(results) > 0, results::toString);
+        assertArrayEquals(before, Files.exists(committed) ? Files.readAllBytes(committed) : null);
     }
 }

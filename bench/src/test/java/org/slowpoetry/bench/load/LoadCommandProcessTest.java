@@ -17,18 +17,28 @@ import picocli.CommandLine;
 /**
  * The real path, once: {@code bench load} at a tiny size with the Netty row, each server in its own
  * process, each measurement by a load-generator process, results written. Checks that every
- * scenario produced complete, consistent numbers and every output file; asserts no timing.
+ * scenario produced complete, consistent numbers and every output file, written under the
+ * checkout's {@code target/} when no {@code --out} is given; asserts no timing.
  */
 class LoadCommandProcessTest {
 
     @Test
     @Timeout(120)
     @SuppressWarnings("unchecked")
-    void everyScenarioRunsThroughRealProcessesAndWritesItsResults(@TempDir Path out) throws Exception {
+    void everyScenarioRunsThroughRealProcessesAndWritesItsResultsUnderTargetUnlessTold(@TempDir Path home)
+            throws Exception {
+        Path committed = Files.createDirectories(home.resolve("bench/results"));
+        Files.copy(LoadCommand.home().resolve("poems/lamplighter.txt"),
+                Files.createDirectories(home.resolve("poems")).resolve("lamplighter.txt"));
         var command = new LoadCommand();
         command.planOverride = Plan.tiny();
-        int code = new CommandLine(command).execute("--impls", "netty", "--out", out.toString());
+        command.homeOverride = home;
+        int code = new CommandLine(command).execute("--impls", "netty");
         assertEquals(0, code);
+        try (var left = Files.list(committed)) {
+            assertEquals(List.of(), left.toList(), "a run without --out writes nothing to bench/results");
+        }
+        Path out = home.resolve(LoadCommand.DEFAULT_OUT);
 
         var json = JsonLines.readObject(Files.readString(out.resolve("load.json")));
         var measurements = (List<Map<String, Object>>) json.get("measurements");

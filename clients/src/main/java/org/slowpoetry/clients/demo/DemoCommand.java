@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.slowpoetry.cli.CheckedOutput;
 import org.slowpoetry.cli.ExitCodes;
+import org.slowpoetry.cli.StatusLine;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.clients.ClientRun;
 import org.slowpoetry.clients.ClientStyle;
@@ -106,15 +107,14 @@ public final class DemoCommand implements Callable<Integer> {
         CheckedOutput.interruptOnFault(out); // no one to draw for: stop the clients and the servers
         PrintWriter err = CheckedOutput.silencedAtFault(out, spec.commandLine().getErr());
         Palette palette = Palette.forTerminal(noColor);
-        var console = System.console();
-        boolean interactive = console != null && console.isTerminal();
         MonotonicClock clock = MonotonicClock.system();
 
         List<StyleRun> runs = new ArrayList<>();
-        try (DemoServers servers = DemoServers.start(plan)) {
+        try (DemoServers servers = DemoServers.start(plan);
+                StatusLine status = StatusLine.onStandardError(err)) {
             header(out, palette, plan, servers.addresses());
             for (ClientStyle style : chosen) {
-                runs.add(run(style, servers.addresses(), plan, clock, err, interactive));
+                runs.add(run(style, servers.addresses(), plan, clock, status));
             }
         }
 
@@ -166,8 +166,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Runs one style against the servers, recording its timeline and showing progress on stderr. */
     private static StyleRun run(ClientStyle style, List<Address> addresses, DemoPlan plan, MonotonicClock clock,
-            PrintWriter err, boolean interactive) throws InterruptedException {
-        Progress progress = new Progress(err, clock, interactive, style.name() + " client", plan.totalBytes());
+            StatusLine status) throws InterruptedException {
+        Progress progress = new Progress(status, clock, style.name() + " client", plan.totalBytes());
         progress.begin();
         Timeline timeline = Timeline.start(clock);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

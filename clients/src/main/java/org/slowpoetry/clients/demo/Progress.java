@@ -1,19 +1,19 @@
 package org.slowpoetry.clients.demo;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slowpoetry.cli.StatusLine;
 import org.slowpoetry.clients.TaskListener;
 import org.slowpoetry.time.MonotonicClock;
 
 /**
  * Tells the user, on stderr, that the demo is working while a client runs:
- * {@code running blocking client... 1234/4336 bytes, 45 reads}. On a terminal the line is
- * rewritten in place at most every {@link #REFRESH}; elsewhere (a pipe, a test) only the start and
- * the end are written, on one line.
+ * {@code running blocking client... 1234/4336 bytes, 45 reads}. On a terminal (a live
+ * {@link StatusLine}) the line is redrawn in place at most every {@link #REFRESH}; elsewhere (a pipe,
+ * a test) only the start and the end are written, on one line.
  *
  * <p><b>Threading:</b> thread-safe. The counters are atomics written by whichever thread reports
  * a read; printing is serialized by {@code lock} (a thread that finds it taken skips its refresh,
@@ -22,9 +22,8 @@ import org.slowpoetry.time.MonotonicClock;
 final class Progress implements TaskListener {
     static final Duration REFRESH = Duration.ofMillis(100);
 
-    private final PrintWriter err;
+    private final StatusLine status;
     private final MonotonicClock clock;
-    private final boolean interactive;
     private final String label;
     private final long expectedBytes;
     /** Written by reporting threads, read when printing. */
@@ -38,12 +37,11 @@ final class Progress implements TaskListener {
     /**
      * @param label         what is running, e.g. {@code blocking client}
      * @param expectedBytes the bytes a complete run receives
-     * @param interactive   rewrite the line in place (stderr is a terminal)
+     * @param status        where it is shown (the caller's, which closes it); live: redrawn in place
      */
-    Progress(PrintWriter err, MonotonicClock clock, boolean interactive, String label, long expectedBytes) {
-        this.err = Objects.requireNonNull(err, "err");
+    Progress(StatusLine status, MonotonicClock clock, String label, long expectedBytes) {
+        this.status = Objects.requireNonNull(status, "status");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.interactive = interactive;
         this.label = label;
         this.expectedBytes = expectedBytes;
     }
@@ -53,8 +51,11 @@ final class Progress implements TaskListener {
         lock.lock();
         try {
             lastPrinted = clock.nanoTime();
-            err.print(interactive ? "\r" + status() + "\u001b[K" : "running " + label + "...");
-            err.flush();
+            if (status.live()) {
+                status.show(progressLine());
+            } else {
+                status.print("running " + label + "...");
+            }
         } finally {
             lock.unlock();
         }
@@ -64,13 +65,12 @@ final class Progress implements TaskListener {
     public void received(int task, int count) {
         bytes.addAndGet(count);
         reads.incrementAndGet();
-        if (interactive && lock.tryLock()) {
+        if (status.live() && lock.tryLock()) {
             try {
                 long now = clock.nanoTime();
                 if (now - lastPrinted >= REFRESH.toNanos()) {
                     lastPrinted = now;
-                    err.print("\r" + status() + "\u001b[K");
-                    err.flush();
+                    status.show(progressLine());
                 }
             } finally {
                 lock.unlock();
@@ -83,14 +83,13 @@ final class Progress implements TaskListener {
         lock.lock();
         try {
             String done = " done, " + reads.get() + " reads in " + ShortDurations.format(total);
-            err.println(interactive ? "\rrunning " + label + "..." + done + "\u001b[K" : done);
-            err.flush();
+            status.println(status.live() ? "running " + label + "..." + done : done);
         } finally {
             lock.unlock();
         }
     }
 
-    private String status() {
+    private String progressLine() {
         return "running " + label + "... " + bytes.get() + "/" + expectedBytes + " bytes, " + reads.get() + " reads";
     }
 }
