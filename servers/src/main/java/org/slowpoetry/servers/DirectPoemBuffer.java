@@ -50,11 +50,22 @@ final class DirectPoemBuffer {
 
     /** A new read-only view of the whole poem, position 0; all views share one buffer. */
     ByteBuffer view() {
+        return shared().duplicate(); // of a read-only buffer: read-only
+    }
+
+    /**
+     * A new read-only view of bytes {@code [from, from + length)}: one view object per call (a
+     * slow server makes one per send), not a duplicate and then a slice of it.
+     *
+     * @throws IndexOutOfBoundsException if the range is not within the poem
+     */
+    ByteBuffer view(int from, int length) {
+        return shared().slice(from, length);
+    }
+
+    private ByteBuffer shared() {
         ByteBuffer b = shared;
-        if (b == null) {
-            b = create();
-        }
-        return b.duplicate(); // of a read-only buffer: read-only
+        return b != null ? b : create();
     }
 
     private synchronized ByteBuffer create() {

@@ -162,7 +162,7 @@ public final class Poem {
     public ByteBuffer slice(int from, int length) {
         int end = Math.min(bytes.length, from + length);
         int start = Math.min(from, end);
-        return direct.view().slice(start, end - start);
+        return direct.view(start, end - start);
     }
 
     @Override
