@@ -22,7 +22,8 @@ final class WriteBuffer {
      *
      * The JDK copies a heap buffer into a temporary direct buffer of the same size before writing
      * it, so one write of a huge heap buffer would allocate a huge direct buffer. A write is
-     * therefore capped at MAX_WRITE_BYTES; the socket takes at most a few megabytes anyway.
+     * therefore capped at MAX_WRITE_BYTES; the socket takes at most a few megabytes anyway. A
+     * direct buffer (such as the servers' shared poem) is written as it is, with no copy.
      *
      * flushTo writes until the socket is full (a short write), the queue is empty, or MAX_WRITES
      * writes were made: like Netty's writeSpinCount, the cap lets other connections have a turn.

@@ -1,10 +1,12 @@
 package org.slowpoetry.reactor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +73,31 @@ class TimerQueueTest {
         assertTrue(queue.pollDue(0, mark) != null);
         assertEquals(null, queue.pollDue(0, mark), "the second was scheduled after the mark");
         assertTrue(queue.pollDue(0, Long.MAX_VALUE) != null);
+    }
+
+    @Test
+    void mixedSchedulesCancelsResetsAndPollsAgreeWithASortedList() {
+        // Every operation at every heap size from empty up to a few levels deep, against a plain
+        // sorted list of (time, sequence): the heap must hand out calls in exactly that order.
+        var random = new Random(15);
+        var live = new ArrayList<ScheduledCall>();
+        Comparator<ScheduledCall> order = Comparator.<ScheduledCall>comparingLong(c -> c.time)
+                .thenComparingLong(c -> c.sequence);
+        for (int step = 0; step < 20_000; step++) {
+            int op = random.nextInt(10);
+            if (op < 4 || live.isEmpty()) {
+                live.add(queue.schedule(Duration.ofMillis(random.nextInt(50)), () -> { }));
+            } else if (op < 6) {
+                live.remove(random.nextInt(live.size())).cancel();
+            } else if (op < 8) {
+                live.get(random.nextInt(live.size())).reset(Duration.ofMillis(random.nextInt(50)));
+            } else {
+                ScheduledCall expected = live.stream().min(order).orElseThrow();
+                assertSame(expected, queue.pollDue(Long.MAX_VALUE, Long.MAX_VALUE));
+                live.remove(expected);
+            }
+            assertEquals(live.size(), queue.size());
+        }
     }
 
     private void assertInOrderWhenDrained(int expected) {

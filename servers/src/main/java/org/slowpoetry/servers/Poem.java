@@ -2,33 +2,51 @@ package org.slowpoetry.servers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.slowpoetry.cli.UserException;
 import org.slowpoetry.protocol.PoemFraming;
 
 /**
  * A poem a server serves: its bytes, read once at start, and where they came from.
  *
- * <p><b>Threading:</b> immutable; {@link #bytes()} returns a copy, {@link #size()} and
- * {@link #slice} do not copy the whole poem.
+ * <p>Servers that write to streams use {@link #writeTo}, from the heap; servers that write to
+ * channels use {@link #buffer()} and {@link #slice}, views of one direct buffer holding the poem
+ * (made on first use, one per poem: {@link DirectPoemBuffer}), so a socket write copies nothing.
+ *
+ * <p><b>Threading:</b> immutable, safe from any thread; {@link #bytes()} returns a copy,
+ * {@link #size()}, {@link #buffer()} and {@link #slice} do not copy the poem.
  */
 public final class Poem {
     private final String source;
     private final byte[] bytes;
+    /** The poem in native memory for channel writes; thread-safe on its own. */
+    private final DirectPoemBuffer direct;
 
-    private Poem(String source, byte[] bytes) {
+    private Poem(String source, byte[] bytes, IntFunction<ByteBuffer> allocateDirect) {
         this.source = source;
         this.bytes = bytes;
+        this.direct = new DirectPoemBuffer(source, bytes, allocateDirect);
+    }
+
+    private Poem(String source, byte[] bytes) {
+        this(source, bytes, ByteBuffer::allocateDirect);
     }
 
     /** A poem held in memory (tests, demos). */
     public static Poem of(String source, byte[] bytes) {
         return new Poem(Objects.requireNonNull(source), bytes.clone());
+    }
+
+    /** {@link #of} whose direct buffer comes from {@code allocateDirect} (tests: counting, or out of memory). */
+    static Poem of(String source, byte[] bytes, IntFunction<ByteBuffer> allocateDirect) {
+        return new Poem(Objects.requireNonNull(source), bytes.clone(), allocateDirect);
     }
 
     /**
@@ -131,15 +149,20 @@ public final class Poem {
         out.write(bytes, from, Math.max(0, end - from));
     }
 
-    /** A read-only view of the poem (no copy), for servers that write it to channels. */
-    public java.nio.ByteBuffer buffer() {
-        return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    /**
+     * A read-only view of the poem (no copy), for servers that write it to channels: of the shared
+     * direct buffer, unless direct memory was short (then of the heap). Each call gives a new view,
+     * with a position and limit of its own.
+     */
+    public ByteBuffer buffer() {
+        return direct.view();
     }
 
-    /** Bytes {@code [from, from + length)} clipped to the poem's end, as a read-only view. */
-    public java.nio.ByteBuffer slice(int from, int length) {
+    /** Bytes {@code [from, from + length)} clipped to the poem's end, as a read-only view like {@link #buffer()}. */
+    public ByteBuffer slice(int from, int length) {
         int end = Math.min(bytes.length, from + length);
-        return java.nio.ByteBuffer.wrap(bytes, from, Math.max(0, end - from)).slice().asReadOnlyBuffer();
+        int start = Math.min(from, end);
+        return direct.view(start, end - start);
     }
 
     @Override
