@@ -3,14 +3,12 @@ package org.slowpoetry.servers;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slowpoetry.loom.Outcome;
@@ -25,27 +23,12 @@ import org.slowpoetry.loom.Scopes;
  * <p>Each server is warmed up first with a few clients: the first concurrent use of a class makes
  * two virtual threads load it at once, and class loading pins on JDK 25 (a JDK limit, once per
  * class and process, which {@code bench load}'s recordings show as one to three events per server
- * process). A class that blocks in its static initializer is the positive control: without its
- * event the recording proves nothing.
+ * process). {@link PinningRecorder#pinnedInOurCode} adds a positive control.
  */
 class VirtualThreadPinningTest {
 
     static final byte[] TEXT = "The woods are lovely, dark and deep,\nBut I have promises to keep,\n".getBytes(UTF_8);
     static final Poem POEM = Poem.of("frost.txt", TEXT);
-
-    /** Blocks in its static initializer: pinned on JDK 25. */
-    static final class BlocksInStaticInitializer {
-        static final int READY;
-
-        static {
-            try {
-                Thread.sleep(Duration.ofMillis(30));
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            READY = 1;
-        }
-    }
 
     /** The servers under test: each impl with a virtual thread per client, slow and fast. */
     static final List<String> IMPLS = List.of("loom", "erlang");
@@ -53,33 +36,19 @@ class VirtualThreadPinningTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void servingSlowAndFastClientsPinsNoCarrierInOurCode() throws Exception {
-        int clients = 500;
+        serveEach(20); // warm-up: every class of the serving path loaded
+        assertEquals(List.of(), PinningRecorder.pinnedInOurCode(() -> serveEach(500)));
+    }
+
+    /** Starts each impl for each kind in turn and serves {@code clients} at once. */
+    private static void serveEach(int clients) throws Exception {
         for (String name : IMPLS) {
             for (ServerKind kind : List.of(ServerKind.SLOW, ServerKind.FAST)) {
                 try (PoetryServer server = ServerImpls.find(name, kind).start(config(kind))) {
-                    fetchAll(server.address(), 20); // warm-up: every class of the path loaded
+                    fetchAll(server.address(), clients);
                 }
             }
         }
-        List<RecordedEvent> events = PinningRecorder.pinnedDuring(() -> {
-            Thread.ofVirtual().start(() -> assertEquals(1, BlocksInStaticInitializer.READY)).join();
-            for (String name : IMPLS) {
-                for (ServerKind kind : List.of(ServerKind.SLOW, ServerKind.FAST)) {
-                    try (PoetryServer server = ServerImpls.find(name, kind).start(config(kind))) {
-                        fetchAll(server.address(), clients);
-                    }
-                }
-            }
-        });
-        List<RecordedEvent> control = events.stream()
-                .filter(e -> PinningRecorder.stackMentions(e, "BlocksInStaticInitializer")).toList();
-        assertTrue(control.size() >= 1, "the recording caught no pinning at all: it cannot be trusted");
-        List<String> ours = events.stream()
-                .filter(e -> !control.contains(e))
-                .filter(e -> PinningRecorder.stackMentions(e, "org.slowpoetry"))
-                .map(PinningRecorder::describe)
-                .toList();
-        assertEquals(List.of(), ours);
     }
 
     private static ServerConfig config(ServerKind kind) {
