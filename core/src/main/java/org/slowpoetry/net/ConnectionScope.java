@@ -33,6 +33,16 @@ import java.util.concurrent.StructuredTaskScope.Joiner;
  */
 public final class ConnectionScope implements AutoCloseable {
 
+    /**
+     * One client's work, on its own virtual thread.
+     *
+     * <p><b>Threading:</b> runs on the connection's thread.
+     */
+    @FunctionalInterface
+    public interface ClientWork {
+        void run() throws Exception;
+    }
+
     private final StructuredTaskScope<Void, Void> scope;
 
     private ConnectionScope(StructuredTaskScope<Void, Void> scope) {
@@ -87,17 +97,15 @@ public final class ConnectionScope implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} for {@code client} on a new virtual thread in the scope. {@code work} owns
-     * the client from then on and should handle its own failures: an exception ends its thread
-     * and nothing else. If the fork fails, the client is closed and the failure thrown.
-     *
-     * <p>{@code work} is handed to the scope as it is, not wrapped: each wrapper would be two more
-     * frames on the stack of every parked connection, and a parked virtual thread keeps its stack
-     * on the heap (see {@code LoomPoetryServer}).
+     * Runs {@code work} for {@code client} on a new virtual thread in the scope. If the fork fails,
+     * the client is closed and the failure thrown.
      */
-    public void fork(Socket client, Runnable work) {
+    public void fork(Socket client, ClientWork work) {
         try {
-            scope.fork(work);
+            scope.fork(() -> {
+                work.run();
+                return null;
+            });
         } catch (RuntimeException | Error e) {
             AcceptLoop.closeQuietly(client);
             throw e;

@@ -141,11 +141,7 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
 
     // ---- a connection thread ----
 
-    /**
-     * The whole of a connection thread. Its stack at a sleep: the scope's {@code SubtaskImpl.run},
-     * the forked lambda, this method, {@link PoemConnection} and {@code PoemWriter}, then the JDK's
-     * {@code Thread.sleep}.
-     */
+    /** The whole of a connection thread: three frames above the scope's, then PoemConnection's. */
     private void handle(Socket client) {
         try {
             connection.serve(client, loop);
