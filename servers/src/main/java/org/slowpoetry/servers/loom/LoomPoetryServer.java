@@ -141,7 +141,11 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
 
     // ---- a connection thread ----
 
-    /** The whole of a connection thread: three frames above the scope's, then PoemConnection's. */
+    /**
+     * The whole of a connection thread. Its stack at a sleep, from the bottom: the scope's
+     * {@code SubtaskImpl.run} and fork lambda, ours, this method, {@link PoemConnection} and
+     * {@code PoemWriter}, then the JDK's {@code Thread.sleep}.
+     */
     private void handle(Socket client) {
         try {
             connection.serve(client, loop);
