@@ -1,5 +1,7 @@
 package org.slowpoetry.loom;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +46,72 @@ public final class PinningRecorder {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * Runs {@code work} while recording, after a positive control, and describes every pinning
+     * event in our code ({@code org.slowpoetry}) that is neither the control nor the JDK's own
+     * ({@link #inJdkInternals}): the list a test asserts empty. The control is a class that blocks
+     * in its static initializer, loaded afresh by a class loader of its own on every call, so that
+     * every recording, however many a JVM makes, has one pinning event it must catch.
+     *
+     * @throws AssertionError if the recording did not catch the control: it could not be trusted
+     */
+    public static List<String> pinnedInOurCode(Work work) throws Exception {
+        List<RecordedEvent> events = pinnedDuring(() -> {
+            pinOnce();
+            work.run();
+        });
+        List<RecordedEvent> control = events.stream()
+                .filter(e -> stackMentions(e, BlocksInStaticInitializer.class.getSimpleName())).toList();
+        if (control.isEmpty()) {
+            throw new AssertionError("the recording caught no pinning at all, not even the control: it cannot be trusted");
+        }
+        return events.stream()
+                .filter(e -> !control.contains(e))
+                .filter(e -> !inJdkInternals(e))
+                .filter(e -> stackMentions(e, "org.slowpoetry"))
+                .map(PinningRecorder::describe)
+                .toList();
+    }
+
+    /** Blocks in its static initializer: pinned on JDK 25. The positive control, loaded anew each time. */
+    static final class BlocksInStaticInitializer {
+        static {
+            try {
+                Thread.sleep(Duration.ofMillis(30));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Initializes a fresh copy of {@link BlocksInStaticInitializer} on a virtual thread. */
+    private static void pinOnce() throws IOException, InterruptedException {
+        String name = BlocksInStaticInitializer.class.getName();
+        byte[] bytes;
+        try (InputStream in = PinningRecorder.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
+            bytes = in.readAllBytes();
+        }
+        var loader = new ClassLoader(PinningRecorder.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String wanted, boolean resolve) throws ClassNotFoundException {
+                if (!wanted.equals(name)) {
+                    return super.loadClass(wanted, resolve);
+                }
+                synchronized (getClassLoadingLock(wanted)) {
+                    Class<?> loaded = findLoadedClass(wanted);
+                    return loaded != null ? loaded : defineClass(wanted, bytes, 0, bytes.length);
+                }
+            }
+        };
+        Thread.ofVirtual().start(() -> {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }).join();
     }
 
     /** Whether any frame of the event's stack is in a class whose name contains {@code text}. */

@@ -114,6 +114,21 @@ class WriteWatchdogTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aClientWatchedAfterTheWatchdogWentIdleWakesItAndIsTimedOut() throws Exception {
+        Duration timeout = Duration.ofMillis(200);
+        try (var watchdog = WriteWatchdog.start("test", timeout, MonotonicClock.system(), Thread.ofVirtual());
+                var first = Pair.open();
+                var second = Pair.open()) {
+            watchdog.watch(first.server()).close(); // nothing left to watch: the watchdog parks
+            await().atMost(Duration.ofSeconds(10)).until(() -> watchdog.toString().endsWith("IDLE)"));
+            try (OutputStream out = watchdog.watch(second.server())) {
+                assertThrows(WriteTimeoutException.class, () -> out.write(poem(LARGE)));
+            }
+        }
+    }
+
+    @Test
     void closeEndsTheWatchdogsThreadButNotTheSocketsItWatched() throws Exception {
         try (var pair = Pair.open()) {
             var watchdog = WriteWatchdog.start("test", Duration.ofSeconds(30), MonotonicClock.system(),

