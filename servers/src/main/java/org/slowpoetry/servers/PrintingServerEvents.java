@@ -9,10 +9,21 @@ import java.util.function.Consumer;
  * {@link ServerEvents#printing}: the text's server output lines, each handed whole to a line sink.
  *
  * <p><b>Threading:</b> as thread-safe as the sink ({@link java.io.PrintStream#println} and
- * {@link LinePrinter#println} are); no state of its own.
+ * {@link LinePrinter#println} are); its one field is a cache any thread may replace.
  */
 final class PrintingServerEvents implements ServerEvents {
     private final Consumer<String> out;
+
+    /**
+     * The last {@code Sending N bytes} line made: a slow server's sends are all the same size but
+     * the last, so the line is made once, not per send. Written and read by any serving thread; a
+     * race only makes a line again.
+     */
+    private volatile Sending lastSent;
+
+    /** A send's size and its line. */
+    private record Sending(int bytes, String line) {
+    }
 
     PrintingServerEvents(Consumer<String> out) {
         this.out = Objects.requireNonNull(out, "out");
@@ -35,7 +46,12 @@ final class PrintingServerEvents implements ServerEvents {
 
     @Override
     public void sent(SocketAddress peer, int bytes) {
-        out.accept("Sending " + bytes + " bytes");
+        Sending last = lastSent; // one read: another thread may replace it meanwhile
+        if (last == null || last.bytes() != bytes) {
+            last = new Sending(bytes, "Sending " + bytes + " bytes");
+            lastSent = last;
+        }
+        out.accept(last.line());
     }
 
     @Override
