@@ -660,10 +660,13 @@ public final class Reactor implements EventLoop, AutoCloseable {
             // touch (ClosedByInterruptException). Stop the reactor with stop(), not interrupts.
             LOG.debug("the reactor thread was interrupted; interrupts do not stop a reactor, stop() does");
         }
+        var event = new LoopIterationEvent(); // off unless a recording enables it (serve --stats)
+        event.begin();
         runAfterSelect();
         runSoon();
         threadCalls.runSome(MAX_THREAD_CALLS_PER_ITERATION, this::runSafely);
         runDueTimers();
+        event.commit();
     }
 
     /** -1: until woken; 0: do not block; otherwise milliseconds, rounded up. */

@@ -2,6 +2,7 @@ package org.slowpoetry.servers;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slowpoetry.protocol.PoemFraming;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,7 @@ final class ServeOptions {
     private String impl;
     private int maxConnections;
     private String selector;
+    private Duration stats;
 
     /** {@code --port}, {@code --iface} and {@code --write-timeout}. */
     @Mixin
@@ -52,6 +54,22 @@ final class ServeOptions {
                     + " run with 'get --netstrings' can tell a whole poem from one cut short."
                     + " A slow server paces the netstring's bytes.")
     boolean netstrings;
+
+    /** {@code --quiet}; written by picocli while parsing, read after. */
+    @Option(names = "--quiet",
+            description = "Print only the start line, 'Serving POEM on port N.': no line per client or send.")
+    boolean quiet;
+
+    @Option(names = "--stats", paramLabel = "SECONDS",
+            description = "Every SECONDS, one line of runtime statistics on stderr: connections open,"
+                    + " virtual threads, busy carrier threads, pinned virtual threads, GC pauses, the reactor"
+                    + " loop's busiest iteration (from in-process JFR event streaming).")
+    void stats(double seconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw invalid("--stats", seconds + " is not a positive number of seconds");
+        }
+        stats = Duration.ofNanos(Math.round(seconds * 1e9));
+    }
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0",
             description = "Connections served at once; more are closed as soon as they are accepted."
@@ -95,6 +113,15 @@ final class ServeOptions {
 
     String selector() {
         return selector;
+    }
+
+    /** {@code --stats}: how often to print a stats line, if at all. */
+    Optional<Duration> stats() {
+        return Optional.ofNullable(stats);
+    }
+
+    boolean quiet() {
+        return quiet;
     }
 
     PoemFraming framing() {

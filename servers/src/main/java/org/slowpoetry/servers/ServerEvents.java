@@ -1,7 +1,10 @@
 package org.slowpoetry.servers;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a poetry server reports as it works. Every impl reports the same events, and
@@ -14,7 +17,7 @@ import java.net.SocketAddress;
 public interface ServerEvents {
 
     /** The server is listening: {@code Serving POEM on port N.} */
-    default void listening(Poem poem, java.net.InetSocketAddress address) {
+    default void listening(Poem poem, InetSocketAddress address) {
     }
 
     /** A client connected: {@code Somebody at HOST:PORT wants poetry!} */
@@ -52,6 +55,22 @@ public interface ServerEvents {
 
     /** Prints the text's lines to {@code out}. */
     static ServerEvents printing(PrintStream out) {
-        return new PrintingServerEvents(out);
+        return new PrintingServerEvents(out::println);
+    }
+
+    /** Hands the text's lines, one whole line (no line end) at a time, to {@code line}. */
+    static ServerEvents printing(Consumer<String> line) {
+        return new PrintingServerEvents(line);
+    }
+
+    /** {@code serve --quiet}: only the start line, {@code Serving POEM on port N.}, to {@code line}. */
+    static ServerEvents startLineOnly(Consumer<String> line) {
+        Objects.requireNonNull(line, "line");
+        return new ServerEvents() {
+            @Override
+            public void listening(Poem poem, InetSocketAddress address) {
+                line.accept(PrintingServerEvents.servingLine(poem, address));
+            }
+        };
     }
 }

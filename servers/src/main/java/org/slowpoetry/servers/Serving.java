@@ -1,19 +1,26 @@
 package org.slowpoetry.servers;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slowpoetry.cli.CheckedOutput;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
+import org.slowpoetry.stats.RuntimeStats;
+import org.slowpoetry.stats.StatsReporter;
 import org.slowpoetry.time.MonotonicClock;
 
 /**
  * What {@code serve slow} and {@code serve fast} do once their options are parsed: find the impl,
  * load the poem, start the server, and wait until Ctrl-C (or the server failing) stops it; the
  * waiting, {@link #runUntilStopped}, serves every {@code serve} command.
+ *
+ * <p>The output lines go through a {@link LinePrinter}, so that connection threads and reactor
+ * loops only queue them; the printer is the command's, closed (every line out) once the server is.
  *
  * <p><b>Threading:</b> {@link #serve} runs on the command's (main) thread and blocks until the
  * server has stopped; a JVM shutdown hook closes the server from its own thread.
@@ -47,10 +54,30 @@ final class Serving {
     static int serve(ServerKind kind, ServeOptions options, int numBytes, Duration delay) {
         ServerImpl impl = ServerImpls.find(options.impl(), kind);
         Poem poem = Poem.load(options.poem);
-        var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
-                options.maxConnections(), options.writeTimeout(), options.selector(), MonotonicClock.system(),
-                ServerEvents.printing(System.out), options.framing());
-        return runUntilStopped(start(impl, config));
+        PrintWriter out = options.spec.commandLine().getOut();
+        CheckedOutput.interruptOnFault(out); // a closed stdout stops the server (exit 141)
+        var printer = new LinePrinter(out, options.spec.commandLine().getErr(), LinePrinter.DEFAULT_CAPACITY,
+                "serve-output");
+        var events = new OpenConnections(options.quiet()
+                ? ServerEvents.startLineOnly(printer::println)
+                : ServerEvents.printing(printer::println));
+        // The stats start before the server, so that they see every virtual thread it starts.
+        StatsReporter stats;
+        try {
+            stats = options.stats()
+                    .map(every -> StatsReporter.start(RuntimeStats.start(events::open), every,
+                            options.spec.commandLine().getErr()::println, "serve-stats"))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            printer.close();
+            throw e;
+        }
+        try (AfterServer after = new AfterServer(stats, printer)) {
+            var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
+                    options.maxConnections(), options.writeTimeout(), options.selector(), MonotonicClock.system(),
+                    events, options.framing());
+            return runUntilStopped(start(impl, config), after);
+        }
     }
 
     /**
@@ -60,6 +87,15 @@ final class Serving {
      * @throws UserException if the server stopped on its own
      */
     static int runUntilStopped(PoetryServer server) {
+        return runUntilStopped(server, () -> { });
+    }
+
+    /**
+     * {@link #runUntilStopped(PoetryServer)}, closing {@code afterServer} (the server's output, its
+     * stats) once the server is closed and before a Ctrl-C lets the JVM halt, so that all its lines
+     * are out.
+     */
+    static int runUntilStopped(PoetryServer server, AutoCloseable afterServer) {
         var commandDone = new CountDownLatch(1);
         Thread hook = Thread.ofPlatform().name("serve-shutdown").unstarted(() -> {
             LOG.debug("shutting down {}", server);
@@ -73,6 +109,7 @@ final class Serving {
             Thread.currentThread().interrupt();
         } finally {
             server.close();
+            closeQuietly(afterServer);
             commandDone.countDown();
             removeHook(hook);
         }
@@ -109,6 +146,31 @@ final class Serving {
 
     private static String oneLine(String s) {
         return s.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    /**
+     * What a serve command closes once its server is closed: the stats (if any), then the printer,
+     * so the last lines are out. Closing again does nothing more.
+     */
+    private record AfterServer(StatsReporter stats, LinePrinter printer) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                if (stats != null) {
+                    stats.close();
+                }
+            } finally {
+                printer.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} failed", closeable, e);
+        }
     }
 
     private static void removeHook(Thread hook) {

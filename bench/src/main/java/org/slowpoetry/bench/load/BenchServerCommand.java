@@ -17,6 +17,8 @@ import org.slowpoetry.servers.ServerConfig;
 import org.slowpoetry.servers.ServerImpl;
 import org.slowpoetry.servers.ServerImpls;
 import org.slowpoetry.servers.ServerKind;
+import org.slowpoetry.stats.RuntimeStats;
+import org.slowpoetry.stats.StatsLine;
 import org.slowpoetry.time.MonotonicClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +31,9 @@ import picocli.CommandLine.Parameters;
  * <ul>
  *   <li>{@code stats}: run a full GC and answer one JSON line: heap used after it, and the
  *       server's event counts;
+ *   <li>{@code runtime}: answer one JSON line with the {@link RuntimeStats} (in-process JFR) since
+ *       the last {@code runtime} line: pinned virtual threads, GC pauses (count, longest; not the
+ *       full GCs {@code stats} asks for), the reactor loop's busiest iteration, peak virtual threads;
  *   <li>end of input: close the server and exit, so a harness that dies takes its servers with it.
  * </ul>
  *
@@ -74,16 +79,34 @@ final class BenchServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
-        try (PoetryServer server = serverImpl.start(config)) {
+        // The runtime stats start before the server, so that they see every virtual thread it starts.
+        try (RuntimeStats runtime = RuntimeStats.start(events::open); PoetryServer server = serverImpl.start(config)) {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
-                if (line.strip().equals("stats")) {
-                    System.out.println(JsonLines.write(stats(events)));
-                    System.out.flush();
+                switch (line.strip()) {
+                    case "stats" -> answer(stats(events));
+                    case "runtime" -> answer(runtime(runtime.interval()));
+                    default -> { } // an unknown line asks for nothing
                 }
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static void answer(java.util.Map<String, Object> m) {
+        System.out.println(JsonLines.write(m));
+        System.out.flush();
+    }
+
+    /** The runtime figures since the last {@code runtime} line (or the start), as bench metrics. */
+    static java.util.Map<String, Object> runtime(StatsLine line) {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("pinned", line.pinned());
+        m.put("gcPauses", line.gcCount());
+        m.put("gcLongestMs", line.gcLongestPause().toNanos() / 1e6);
+        m.put("loopBusiestMs", line.loopBusiest().toNanos() / 1e6);
+        m.put("peakVirtualThreads", line.peakVirtualThreads());
+        return m;
     }
 
     private static java.util.Map<String, Object> stats(CountingEvents events) {

@@ -21,6 +21,7 @@ final class CountingEvents implements ServerEvents {
     private final LongAdder finished = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder refused = new LongAdder();
+    private final LongAdder crashed = new LongAdder();
 
     @Override
     public void listening(Poem poem, InetSocketAddress address) {
@@ -41,6 +42,16 @@ final class CountingEvents implements ServerEvents {
     @Override
     public void dropped(SocketAddress peer, Throwable reason) {
         dropped.increment();
+    }
+
+    @Override
+    public void crashed(SocketAddress peer, Throwable reason) {
+        crashed.increment();
+    }
+
+    /** Connections connected and not yet finished, dropped or crashed (a moment's count). */
+    long open() {
+        return connected.sum() - finished.sum() - dropped.sum() - crashed.sum();
     }
 
     @Override

@@ -173,10 +173,12 @@ final class LoadRunner {
         Map<String, Object> json;
         Map<String, Double> metrics;
         try {
+            server.runtime(); // a new interval of the server's runtime stats
             var cpuBefore = ProcStatus.cpu(server.process.pid());
             json = fetch(server, size, poemFile);
             var cpu = ProcStatus.cpu(server.process.pid()).minus(cpuBefore);
             metrics = numbers(json);
+            metrics.putAll(server.runtime());
             metrics.put("serverUserMillis", cpu.userMillis());
             metrics.put("serverSystemMillis", cpu.systemMillis());
             metrics.put("serverCpuMicrosPerClient", cpu.totalMillis() * 1000 / size);
@@ -235,10 +237,12 @@ final class LoadRunner {
         try (Server server = Server.start(row, ServerKind.SLOW, poem, plan.holdNumBytes(), plan.holdDelaySeconds(),
                 jvm)) {
             Map<String, Double> before = server.stats();
+            server.runtime(); // a new interval of the server's runtime stats
             var metrics = new LinkedHashMap<String, Double>();
             Map<String, Object> held = loadgen.hold(server.port, size, HOLD_CONNECTING, plan.timeoutSeconds());
             try {
                 metrics.putAll(numbers(held));
+                metrics.putAll(server.runtime());
                 Map<String, Double> after = server.stats();
                 double served = metrics.getOrDefault("served", 0.0);
                 put(metrics, "rssBeforeMiB", before.get("rss") / (1 << 20));
@@ -401,6 +405,22 @@ final class LoadRunner {
                 process.close();
                 throw e;
             }
+        }
+
+        /**
+         * For our JVMs, the server's runtime stats (pinned, GC pauses, busiest loop iteration, peak
+         * virtual threads) since the last call; empty for the others.
+         */
+        Map<String, Double> runtime() throws InterruptedException {
+            if (!row.answersStats()) {
+                return Map.of();
+            }
+            try {
+                process.send("runtime");
+            } catch (IOException e) {
+                throw process.failure("cannot ask for runtime stats: " + e.getMessage());
+            }
+            return numbers(JsonLines.readObject(process.awaitLine(l -> l.startsWith("{"), 60_000, "runtime line")));
         }
 
         /** RSS and threads from /proc; for our JVMs also the heap after a full GC, and event counts. */

@@ -163,8 +163,24 @@ final class Report {
                 c.add(new Column("TTLB p50 / p99 / max ms", r -> triple(r, "ttlb")));
             }
         }
+        if (summaries.stream().anyMatch(r -> r.scenario() == s && r.cell("pinned").present())) {
+            c.add(new Column("JVM: pinned · GC pauses (longest ms) · busiest loop ms · peak vthreads", Report::runtime));
+        }
         c.add(new Column("whole", r -> r.complete() + "/" + r.runs() + (r.allComplete() ? "" : " ⚠")));
         return c;
+    }
+
+    /**
+     * The server's runtime stats (in-process JFR), the most of any repeat: pinned virtual threads,
+     * GC pauses and the longest, the reactor loop's busiest iteration (over 1 ms), peak virtual
+     * threads; a dash for a row with none (Twisted, a results file from before they were recorded).
+     */
+    private static String runtime(Summary r) {
+        if (!r.cell("pinned").present()) {
+            return "–";
+        }
+        return String.format("%,.0f · %,.0f (%.1f) · %.1f · %,.0f", r.cell("pinned").max(), r.cell("gcPauses").max(),
+                r.cell("gcLongestMs").max(), r.cell("loopBusiestMs").max(), r.cell("peakVirtualThreads").max());
     }
 
     /**

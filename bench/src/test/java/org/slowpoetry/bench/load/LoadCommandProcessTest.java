@@ -48,6 +48,9 @@ class LoadCommandProcessTest {
             assertEquals(Boolean.TRUE, m.get("complete"), m::toString);
             var metrics = (Map<String, Object>) m.get("metrics");
             double size = ((Number) m.get("size")).doubleValue();
+            for (String runtime : List.of("pinned", "gcPauses", "gcLongestMs", "loopBusiestMs", "peakVirtualThreads")) {
+                assertTrue(metrics.get(runtime) instanceof Double d && d >= 0, runtime + " in " + m);
+            }
             if (m.get("scenario").equals("slow-hold")) {
                 assertEquals(size, metrics.get("served"), m::toString);
                 assertEquals(size, metrics.get("serverConnected"), "the server saw every connection");
@@ -62,6 +65,7 @@ class LoadCommandProcessTest {
         String md = Files.readString(out.resolve("load.md"));
         assertTrue(md.contains("### slow-hold"), md);
         assertTrue(md.contains("| netty | 5 |"), md);
+        assertTrue(md.contains("busiest loop ms"), md);
         assertEquals(measurements.size() + 1, Files.readAllLines(out.resolve("load.csv")).size());
         for (String png : List.of("load-fast.png", "load-fast-large.png", "load-slow-hold.png",
                 "load-slow-throughput.png")) {
