@@ -48,7 +48,7 @@ final class Serving {
         ServerImpl impl = ServerImpls.find(options.impl(), kind);
         Poem poem = Poem.load(options.poem);
         var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
-                options.maxConnections(), options.writeTimeout(), options.selector(), MonotonicClock.system(),
+                options.maxConnections(), options.writeTimeout(), options.selector(), options.loops(), MonotonicClock.system(),
                 ServerEvents.printing(System.out), options.framing());
         return runUntilStopped(start(impl, config));
     }

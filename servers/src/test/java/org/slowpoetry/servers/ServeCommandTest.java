@@ -71,7 +71,7 @@ class ServeCommandTest {
         CliRun run = run("serve", "slow", "--help");
         assertEquals(ExitCodes.OK, run.code());
         for (String option : List.of("POEM", "--impl", "--port", "--iface", "--num-bytes", "--delay",
-                "--max-connections", "--selector", "--write-timeout")) {
+                "--max-connections", "--selector", "--loops", "--write-timeout")) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
         }
         assertImplsListed(run.out());
@@ -125,6 +125,8 @@ class ServeCommandTest {
                 Arguments.of(List.of("serve", "fast", "--num-bytes", "5", "POEM"), "Unknown options: '--num-bytes'"),
                 Arguments.of(List.of("serve", "fast", "--max-connections", "-1", "POEM"), "'--max-connections': -1 is negative"),
                 Arguments.of(List.of("serve", "fast", "--selector", "kqueue", "POEM"), "'--selector': 'kqueue' is not one of epoll, poll"),
+                Arguments.of(List.of("serve", "fast", "--loops", "0", "POEM"), "'--loops': 0 is not a number of loops (at least 1)"),
+                Arguments.of(List.of("serve", "slow", "--loops", "-2", "POEM"), "'--loops': -2 is not a number of loops (at least 1)"),
                 Arguments.of(List.of("serve", "fast", "--iface", "no-such-host.invalid", "POEM"), "'--iface': 'no-such-host.invalid' is not a known host"),
                 Arguments.of(List.of("serve", "fast", "--iface", "", "POEM"), "'--iface'"),
                 Arguments.of(List.of("serve", "fast", "--impl", "nope", "POEM"), "unknown impl 'nope' for serve fast; available: "),
