@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slowpoetry.reactor.AcceptModel;
 import org.slowpoetry.servers.ServerKind;
 
 /**
@@ -30,13 +31,18 @@ sealed interface Contender {
      * @param selector the reactor's selector ({@code epoll} or {@code poll}); others ignore it
      * @param loops    the reactor's {@code --loops}, or 0 for the server's default (the number of
      *                 cores); others ignore it
+     * @param accept   the reactor's accept model ({@code reuseport}) given to its JVM as
+     *                 {@code -Dslowpoetry.reactor.accept}, or null for the default; others ignore it
      */
-    record JavaServer(String label, String impl, String selector, int loops) implements Contender {
+    record JavaServer(String label, String impl, String selector, int loops, String accept) implements Contender {
         @Override
         public List<String> command(ServerKind kind, Path poem, int numBytes, double delaySeconds,
                 List<String> jvmArgs) {
             // the reactor's poll selector is the JDK's PollSelectorProvider, in a package java.base does not export
             var jvm = new ArrayList<String>(List.of("-Xmx1g", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
+            if (accept != null) {
+                jvm.add("-D" + AcceptModel.PROPERTY + "=" + accept);
+            }
             jvm.addAll(jvmArgs);
             var args = new ArrayList<String>(List.of("bench", "server", kind.command(), "--impl", impl,
                     "--selector", selector, "--num-bytes", Integer.toString(numBytes),
