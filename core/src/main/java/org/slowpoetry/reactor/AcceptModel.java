@@ -6,9 +6,12 @@ import java.util.Locale;
 /**
  * How the loops of a {@link ReactorGroup} share one listening port.
  *
- * <p>The default is {@link #HANDOFF}, the winner of {@code bench load} on the 2-core machine (see
- * bench/README.md); {@link #REUSEPORT} is chosen with the system property {@value #PROPERTY}
- * ({@code -Dslowpoetry.reactor.accept=reuseport}), for measuring one against the other.
+ * <p>The default is {@link #REUSEPORT} on Linux, whose kernel spreads the connections of a
+ * {@code SO_REUSEPORT} group, and {@link #HANDOFF} elsewhere. On the 2-core machine the two tie on
+ * wall-clock time, and the hand-off costs more CPU: in {@code bench load} the hand-off's
+ * {@code callFromThread} and its selector wakeup were some 10% of the reactor's Java samples, and its
+ * user CPU about 30% more (see bench/README.md). The system property {@value #PROPERTY}
+ * ({@code -Dslowpoetry.reactor.accept=handoff} or {@code reuseport}) picks one.
  *
  * <p><b>Threading:</b> an enum: immutable, safe from any thread.
  */
@@ -31,10 +34,19 @@ public enum AcceptModel {
     /** The system property that picks the model: {@code handoff} or {@code reuseport}. */
     public static final String PROPERTY = "slowpoetry.reactor.accept";
 
-    /** The model the system property {@value #PROPERTY} names, or {@link #HANDOFF} when it is not set. */
+    /**
+     * The model the system property {@value #PROPERTY} names, or when it is not set
+     * {@link #REUSEPORT} on Linux and {@link #HANDOFF} elsewhere (where {@code SO_REUSEPORT} does
+     * not spread connections, or does not exist).
+     *
+     * @throws IllegalArgumentException if the property names no model
+     */
     public static AcceptModel configured() {
         String name = System.getProperty(PROPERTY);
-        return name == null ? HANDOFF : fromName(name);
+        if (name != null) {
+            return fromName(name);
+        }
+        return System.getProperty("os.name", "").startsWith("Linux") ? REUSEPORT : HANDOFF;
     }
 
     /**

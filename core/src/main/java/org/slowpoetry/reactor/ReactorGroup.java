@@ -21,7 +21,7 @@ import org.slowpoetry.time.MonotonicClock;
  * try (ReactorGroup group = ReactorGroup.open(4, SelectorKind.EPOLL, MonotonicClock.system())) {
  *     // a factory per loop: factories are reactor-thread only
  *     InetSocketAddress bound = group.listenTCP(0, reactor -> new PoetryFactory(reactor, config),
- *             "127.0.0.1", AcceptModel.HANDOFF);
+ *             "127.0.0.1", AcceptModel.configured());
  *     group.start("poetry-reactor");
  *     fetch(bound);
  * } // stops every loop, which closes every port and connection, and joins every thread
@@ -158,8 +158,7 @@ public final class ReactorGroup implements AutoCloseable {
      * Throws if {@code iface:port} is taken, by binding it once without {@code SO_REUSEPORT}: a
      * server that listens with {@code SO_REUSEPORT} would otherwise share a port that another such
      * server (of the same user) holds, where the text's server reports it in use. A port taken
-     * between this check and the bind is still shared: the reason {@link AcceptModel#HANDOFF}, which
-     * binds once, is the default.
+     * between this check and the bind is still shared ({@link AcceptModel#HANDOFF} binds once).
      */
     private static void refuseIfTaken(int port, String iface) throws CannotListenException {
         var bindTo = iface.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(iface, port);

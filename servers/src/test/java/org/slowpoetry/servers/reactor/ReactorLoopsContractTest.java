@@ -18,9 +18,10 @@ import org.slowpoetry.servers.ServerImplContract;
 import org.slowpoetry.servers.TestPoems;
 
 /**
- * The reactor impl on several loops ({@code --loops 2}, the default accept model) keeps every
- * promise of the one-loop server (so does the default, on a 2-core machine), and its {@code --max-connections} limits the whole server, not
- * each loop. {@link ReuseportLoopsContractTest} runs the same on the other model.
+ * The reactor impl on several loops ({@code --loops 2}, the default on a 2-core machine, with the
+ * default accept model) keeps every promise of the one-loop server, and its
+ * {@code --max-connections} limits the whole server, not each loop. {@link HandoffLoopsContractTest} and {@link ReuseportLoopsContractTest} run the same
+ * on each model.
  */
 class ReactorLoopsContractTest extends ServerImplContract {
 

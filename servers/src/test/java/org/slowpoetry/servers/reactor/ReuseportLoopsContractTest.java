@@ -1,24 +1,10 @@
 package org.slowpoetry.servers.reactor;
 
-import org.junit.jupiter.api.AfterEach;
 import org.slowpoetry.reactor.AcceptModel;
 
-/**
- * {@link ReactorLoopsContractTest} on {@link AcceptModel#REUSEPORT}: a listening socket per loop,
- * chosen with the system property {@value AcceptModel#PROPERTY}, set for each test and put back.
- *
- * <p><b>Threading:</b> JUnit runs these tests one at a time, which the system property relies on.
- */
-class ReuseportLoopsContractTest extends ReactorLoopsContractTest {
-    /** The property as it was; written when JUnit makes the instance, read after the test. */
-    private final String before = System.setProperty(AcceptModel.PROPERTY, "reuseport");
-
-    @AfterEach
-    void restoreTheModel() {
-        if (before == null) {
-            System.clearProperty(AcceptModel.PROPERTY);
-        } else {
-            System.setProperty(AcceptModel.PROPERTY, before);
-        }
+/** The loops' contract with a {@code SO_REUSEPORT} socket per loop ({@link AcceptModel#REUSEPORT}). */
+class ReuseportLoopsContractTest extends AcceptModelLoopsContract {
+    ReuseportLoopsContractTest() {
+        super(AcceptModel.REUSEPORT);
     }
 }
