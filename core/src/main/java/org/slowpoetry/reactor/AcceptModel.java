@@ -6,12 +6,14 @@ import java.util.Locale;
 /**
  * How the loops of a {@link ReactorGroup} share one listening port.
  *
- * <p>The default is {@link #REUSEPORT} on Linux, whose kernel spreads the connections of a
- * {@code SO_REUSEPORT} group, and {@link #HANDOFF} elsewhere. On the 2-core machine the two tie on
- * wall-clock time, and the hand-off costs more CPU: in {@code bench load} the hand-off's
- * {@code callFromThread} and its selector wakeup were some 10% of the reactor's Java samples, and its
- * user CPU about 30% more (see bench/README.md). The system property {@value #PROPERTY}
- * ({@code -Dslowpoetry.reactor.accept=handoff} or {@code reuseport}) picks one.
+ * <p>The default is {@link #HANDOFF}. In {@code bench load} on the 2-core machine the two tie on
+ * time (three interleaved runs, every cell's ranges overlapping but one where the hand-off was
+ * ahead) and on CPU; the hand-off's {@code callFromThread} wakeups are some 10% of the reactor's
+ * Java samples, but its Java samples are a small part of its time (the kernel's TCP work is most).
+ * With the times level, the hand-off wins on behaviour: one socket, so no other process can share
+ * the port, no connection waits in the queue of a busy loop while another loop idles, and it works
+ * the same on every OS ({@code SO_REUSEPORT} spreads connections on Linux only). The system
+ * property {@value #PROPERTY} ({@code -Dslowpoetry.reactor.accept=reuseport}) picks the other.
  *
  * <p><b>Threading:</b> an enum: immutable, safe from any thread.
  */
@@ -27,7 +29,8 @@ public enum AcceptModel {
      * connections over them by a hash of the client's address and port. No hand-off, but a loop
      * that is busy leaves its own accept queue waiting while another's is empty, and another
      * process of the same user may also bind the port with {@code SO_REUSEPORT} and take a share
-     * (a port found taken before binding is refused, but not one taken in between).
+     * (a port found taken before binding is refused, but not one taken in between). Linux spreads
+     * the connections; other systems may give them all to one socket, or lack the option.
      */
     REUSEPORT;
 
@@ -35,18 +38,13 @@ public enum AcceptModel {
     public static final String PROPERTY = "slowpoetry.reactor.accept";
 
     /**
-     * The model the system property {@value #PROPERTY} names, or when it is not set
-     * {@link #REUSEPORT} on Linux and {@link #HANDOFF} elsewhere (where {@code SO_REUSEPORT} does
-     * not spread connections, or does not exist).
+     * The model the system property {@value #PROPERTY} names, or {@link #HANDOFF} when it is not set.
      *
      * @throws IllegalArgumentException if the property names no model
      */
     public static AcceptModel configured() {
         String name = System.getProperty(PROPERTY);
-        if (name != null) {
-            return fromName(name);
-        }
-        return System.getProperty("os.name", "").startsWith("Linux") ? REUSEPORT : HANDOFF;
+        return name == null ? HANDOFF : fromName(name);
     }
 
     /**

@@ -74,7 +74,7 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
             channel.bind(bindTo, backlog);
             channel.configureBlocking(false);
             bound = (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) { // the latter: no SO_REUSEPORT on this OS
             if (channel != null) {
                 try {
                     channel.close();
