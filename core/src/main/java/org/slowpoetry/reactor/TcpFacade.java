@@ -28,6 +28,16 @@ final class TcpFacade {
 
     /** {@link Reactor#listenTCP(int, ProtocolFactory, String, int)}. */
     ListeningPort listen(int port, ProtocolFactory factory, String iface, int backlog) throws CannotListenException {
+        return listen(port, factory, iface, backlog, false, null);
+    }
+
+    /**
+     * {@link Reactor#listenTCP(int, ProtocolFactory, String, int)} for a loop of a
+     * {@link ReactorGroup}: with {@code SO_REUSEPORT} if {@code reusePort}, and accepted connections
+     * going to {@code dispatch} (null: served here).
+     */
+    TcpPort listen(int port, ProtocolFactory factory, String iface, int backlog, boolean reusePort,
+            AcceptDispatch dispatch) throws CannotListenException {
         reactor.checkInLoop("listenTCP");
         reactor.requireAlive("listenTCP");
         Objects.requireNonNull(factory, "factory");
@@ -43,7 +53,7 @@ final class TcpFacade {
             throw new CannotListenException("cannot listen on " + iface + ":" + port + ": unknown interface",
                     new UnknownHostException(iface));
         }
-        return TcpPort.listen(reactor, bindTo, factory, backlog);
+        return TcpPort.listen(reactor, bindTo, factory, backlog, reusePort, dispatch);
     }
 
     /** {@link Reactor#connectTCP(String, int, ClientFactory, Duration)}. */

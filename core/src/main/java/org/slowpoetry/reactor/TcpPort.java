@@ -2,7 +2,6 @@ package org.slowpoetry.reactor;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -36,6 +35,8 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
     private final Reactor reactor;
     private final ServerSocketChannel channel;
     private final ProtocolFactory factory;
+    /** Where accepted connections go: served on this loop, unless a {@link ReactorGroup} spreads them. */
+    private final AcceptDispatch dispatch;
     /** Immutable once bound, so safe to read from any thread. */
     private final InetSocketAddress address;
     /** Reactor thread only. */
@@ -43,26 +44,37 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
     /** The pauses after failed accepts and the warnings about them; reactor thread only. */
     private final AcceptBackoff backoff;
 
-    private TcpPort(Reactor reactor, ServerSocketChannel channel, ProtocolFactory factory, InetSocketAddress address) {
+    private TcpPort(Reactor reactor, ServerSocketChannel channel, ProtocolFactory factory, InetSocketAddress address,
+            AcceptDispatch dispatch) {
         this.reactor = reactor;
         this.channel = channel;
         this.factory = factory;
+        this.dispatch = dispatch != null ? dispatch : new Adopter(reactor, factory)::adopt;
         this.address = address;
         this.backoff = new AcceptBackoff(reactor.clock());
     }
 
-    /** Binds, starts the factory, and starts accepting. */
-    static TcpPort listen(Reactor reactor, InetSocketAddress bindTo, ProtocolFactory factory, int backlog)
-            throws CannotListenException {
+    /**
+     * Binds, starts the factory, and starts accepting.
+     *
+     * @param reusePort set {@code SO_REUSEPORT} before binding, so that other loops may listen on the
+     *                  same port ({@link AcceptModel#REUSEPORT})
+     * @param dispatch  where accepted connections go; null: served on this loop with {@code factory}
+     */
+    static TcpPort listen(Reactor reactor, InetSocketAddress bindTo, ProtocolFactory factory, int backlog,
+            boolean reusePort, AcceptDispatch dispatch) throws CannotListenException {
         ServerSocketChannel channel = null;
         InetSocketAddress bound;
         try {
             channel = reactor.registry().provider().openServerSocketChannel();
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (reusePort) {
+                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             channel.bind(bindTo, backlog);
             channel.configureBlocking(false);
             bound = (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) { // the latter: no SO_REUSEPORT on this OS
             if (channel != null) {
                 try {
                     channel.close();
@@ -72,7 +84,7 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
             }
             throw new CannotListenException("cannot listen on " + describe(bindTo) + ": " + e.getMessage(), e);
         }
-        var port = new TcpPort(reactor, channel, factory, bound);
+        var port = new TcpPort(reactor, channel, factory, bound, dispatch);
         try {
             reactor.tcp().startFactory(factory);
         } catch (RuntimeException | Error e) {
@@ -137,8 +149,9 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
                 LOG.debug("accepting on {} again after {} failed accepts", address, backoff.failures());
                 backoff.reset();
             }
-            serve(accepted);
+            dispatch.accepted(accepted);
         }
+        dispatch.burstEnded();
         return Optional.empty();
     }
 
@@ -149,33 +162,6 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
         }
         state = State.STOPPED;
         reactor.tcp().stopFactory(factory);
-    }
-
-    private void serve(SocketChannel accepted) {
-        SocketAddress peer;
-        SocketAddress host;
-        try {
-            accepted.configureBlocking(false);
-            peer = accepted.getRemoteAddress();
-            host = accepted.getLocalAddress();
-        } catch (IOException e) {
-            LOG.debug("a connection to {} went away before it could be served: {}", address, e.toString());
-            closeQuietly(accepted);
-            return;
-        }
-        Protocol protocol;
-        try {
-            protocol = factory.buildProtocol(peer);
-        } catch (RuntimeException e) {
-            LOG.error("Unhandled error in buildProtocol of {} for {}; closing the connection", factory, peer, e);
-            closeQuietly(accepted);
-            return;
-        }
-        if (protocol == null) {
-            closeQuietly(accepted);
-            return;
-        }
-        new TcpConnection(reactor, accepted, protocol, peer, host, null).start();
     }
 
     /**
@@ -200,14 +186,6 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
                 reactor.registry().interest(this, true, true);
             }
         });
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("closing {} failed: {}", channel, e.toString());
-        }
     }
 
     static String describe(InetSocketAddress a) {

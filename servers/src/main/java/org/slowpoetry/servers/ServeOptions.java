@@ -30,6 +30,7 @@ final class ServeOptions {
     private int maxConnections;
     private String selector;
     private Duration stats;
+    private int loops = Runtime.getRuntime().availableProcessors();
 
     /** {@code --port}, {@code --iface} and {@code --write-timeout}. */
     @Mixin
@@ -91,6 +92,17 @@ final class ServeOptions {
         selector = value;
     }
 
+    @Option(names = "--loops", paramLabel = "N",
+            description = "The reactor impl: event loops serving the port, each a thread with its own selector."
+                    + " Default: the number of cores."
+                    + " 1 is the text's single-threaded reactor. Other impls ignore it.")
+    void loops(int value) {
+        if (value < 1) {
+            throw invalid("--loops", value + " is not a number of loops (at least 1)");
+        }
+        loops = value;
+    }
+
     String impl() {
         return impl;
     }
@@ -122,6 +134,10 @@ final class ServeOptions {
 
     boolean quiet() {
         return quiet;
+    }
+
+    int loops() {
+        return loops;
     }
 
     PoemFraming framing() {

@@ -24,6 +24,9 @@ import org.slowpoetry.time.MonotonicClock;
  *                       that never reads); positive. Every impl keeps it, each its own way
  * @param selector       reactor impls: {@code epoll} (the JDK default) or {@code poll}; other impls
  *                       ignore it
+ * @param loops          the reactor impl: event loops serving the port, each a thread with its own
+ *                       selector ({@code --loops}), at least 1; 1 is the text's single-threaded
+ *                       reactor. Other impls ignore it
  * @param clock          the clock the servers wait on: slow servers between sends, and the
  *                       thread-per-connection servers after a failed accept ({@link AcceptLoop})
  * @param events         where the server reports what it does (the text's output lines)
@@ -40,6 +43,7 @@ public record ServerConfig(
         int maxConnections,
         Duration writeTimeout,
         String selector,
+        int loops,
         MonotonicClock clock,
         ServerEvents events,
         PoemFraming framing) {
@@ -73,6 +77,9 @@ public record ServerConfig(
         if (!SELECTORS.contains(selector)) {
             throw new IllegalArgumentException("selector must be one of " + SELECTORS + ": " + selector);
         }
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be at least 1: " + loops);
+        }
     }
 
     /**
@@ -92,11 +99,11 @@ public record ServerConfig(
 
     /**
      * A slow server's defaults (10 bytes every 0.1 s, 127.0.0.1, random port, the poem unframed,
-     * {@link #DEFAULT_WRITE_TIMEOUT}), silent.
+     * {@link #DEFAULT_WRITE_TIMEOUT}, one reactor loop), silent.
      */
     public static ServerConfig slow(Poem poem) {
         return new ServerConfig(ServerKind.SLOW, poem, "127.0.0.1", 0, 10, Duration.ofMillis(100), 0,
-                DEFAULT_WRITE_TIMEOUT, "epoll", MonotonicClock.system(), ServerEvents.silent(), PoemFraming.NONE);
+                DEFAULT_WRITE_TIMEOUT, "epoll", 1, MonotonicClock.system(), ServerEvents.silent(), PoemFraming.NONE);
     }
 
     /** A fast server's defaults (127.0.0.1, random port), silent. */
@@ -105,43 +112,47 @@ public record ServerConfig(
     }
 
     public ServerConfig withKind(ServerKind k) {
-        return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, framing);
+        return new ServerConfig(k, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, loops, clock, events, framing);
     }
 
     public ServerConfig withIface(String i) {
-        return new ServerConfig(kind, poem, i, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, i, port, numBytes, delay, maxConnections, writeTimeout, selector, loops, clock, events, framing);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(kind, poem, iface, p, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, p, numBytes, delay, maxConnections, writeTimeout, selector, loops, clock, events, framing);
     }
 
     public ServerConfig withPacing(int bytes, Duration d) {
-        return new ServerConfig(kind, poem, iface, port, bytes, d, maxConnections, writeTimeout, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, port, bytes, d, maxConnections, writeTimeout, selector, loops, clock, events, framing);
     }
 
     public ServerConfig withMaxConnections(int max) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, max, writeTimeout, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, max, writeTimeout, selector, loops, clock, events, framing);
     }
 
     public ServerConfig withWriteTimeout(Duration t) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, t, selector, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, t, selector, loops, clock, events, framing);
     }
 
     public ServerConfig withSelector(String s) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, s, clock, events, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, s, loops, clock, events, framing);
+    }
+
+    public ServerConfig withLoops(int n) {
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, n, clock, events, framing);
     }
 
     public ServerConfig withClock(MonotonicClock c) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, c, events, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, loops, c, events, framing);
     }
 
     public ServerConfig withEvents(ServerEvents e) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, e, framing);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, loops, clock, e, framing);
     }
 
     public ServerConfig withFraming(PoemFraming f) {
-        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, clock, events, f);
+        return new ServerConfig(kind, poem, iface, port, numBytes, delay, maxConnections, writeTimeout, selector, loops, clock, events, f);
     }
 
     /**

@@ -74,7 +74,7 @@ final class Serving {
         }
         try (AfterServer after = new AfterServer(stats, printer)) {
             var config = new ServerConfig(kind, poem, options.iface(), options.port(), numBytes, delay,
-                    options.maxConnections(), options.writeTimeout(), options.selector(), MonotonicClock.system(),
+                    options.maxConnections(), options.writeTimeout(), options.selector(), options.loops(), MonotonicClock.system(),
                     events, options.framing());
             return runUntilStopped(start(impl, config), after);
         }

@@ -71,7 +71,7 @@ class ServeCommandTest {
         CliRun run = run("serve", "slow", "--help");
         assertEquals(ExitCodes.OK, run.code());
         for (String option : List.of("POEM", "--impl", "--port", "--iface", "--num-bytes", "--delay",
-                "--max-connections", "--selector", "--write-timeout")) {
+                "--max-connections", "--selector", "--loops", "--write-timeout")) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
         }
         assertImplsListed(run.out());
@@ -128,6 +128,8 @@ class ServeCommandTest {
                 Arguments.of(List.of("serve", "fast", "--stats", "-2", "POEM"), "'--stats': -2.0 is not a positive number of seconds"),
                 Arguments.of(List.of("serve", "fast", "--stats", "NaN", "POEM"), "'--stats'"),
                 Arguments.of(List.of("serve", "fast", "--selector", "kqueue", "POEM"), "'--selector': 'kqueue' is not one of epoll, poll"),
+                Arguments.of(List.of("serve", "fast", "--loops", "0", "POEM"), "'--loops': 0 is not a number of loops (at least 1)"),
+                Arguments.of(List.of("serve", "slow", "--loops", "-2", "POEM"), "'--loops': -2 is not a number of loops (at least 1)"),
                 Arguments.of(List.of("serve", "fast", "--iface", "no-such-host.invalid", "POEM"), "'--iface': 'no-such-host.invalid' is not a known host"),
                 Arguments.of(List.of("serve", "fast", "--iface", "", "POEM"), "'--iface'"),
                 Arguments.of(List.of("serve", "fast", "--impl", "nope", "POEM"), "unknown impl 'nope' for serve fast; available: "),

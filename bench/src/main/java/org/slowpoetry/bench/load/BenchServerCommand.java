@@ -55,6 +55,10 @@ final class BenchServerCommand implements Callable<Integer> {
     @Option(names = "--selector", defaultValue = "epoll")
     String selector;
 
+    /** The reactor's loops; the number of cores unless given, as {@code serve}'s {@code --loops}. */
+    @Option(names = "--loops")
+    int loops = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--num-bytes", defaultValue = "10")
     int numBytes;
 
@@ -74,7 +78,7 @@ final class BenchServerCommand implements Callable<Integer> {
         try {
             config = new ServerConfig(serverKind, Poem.load(poem), "127.0.0.1", 0, numBytes,
                     Duration.ofNanos(Math.round(delaySeconds * 1e9)), 0, ServerConfig.DEFAULT_WRITE_TIMEOUT, selector,
-                    MonotonicClock.system(), events,
+                    loops, MonotonicClock.system(), events,
                     PoemFraming.NONE);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slowpoetry.reactor.AcceptModel;
 import org.slowpoetry.servers.ServerKind;
 
 /**
@@ -28,17 +29,29 @@ sealed interface Contender {
      * @param label    the row name ({@code reactor-poll} for impl {@code reactor} on the poll selector)
      * @param impl     the {@code --impl} name
      * @param selector the reactor's selector ({@code epoll} or {@code poll}); others ignore it
+     * @param loops    the reactor's {@code --loops}, or 0 for the server's default (the number of
+     *                 cores); others ignore it
+     * @param accept   the reactor's accept model ({@code reuseport}) given to its JVM as
+     *                 {@code -Dslowpoetry.reactor.accept}, or null for the default; others ignore it
      */
-    record JavaServer(String label, String impl, String selector) implements Contender {
+    record JavaServer(String label, String impl, String selector, int loops, String accept) implements Contender {
         @Override
         public List<String> command(ServerKind kind, Path poem, int numBytes, double delaySeconds,
                 List<String> jvmArgs) {
             // the reactor's poll selector is the JDK's PollSelectorProvider, in a package java.base does not export
             var jvm = new ArrayList<String>(List.of("-Xmx1g", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
+            if (accept != null) {
+                jvm.add("-D" + AcceptModel.PROPERTY + "=" + accept);
+            }
             jvm.addAll(jvmArgs);
-            return ChildProcess.javaCommand(jvm, List.of("bench", "server", kind.command(), "--impl", impl,
+            var args = new ArrayList<String>(List.of("bench", "server", kind.command(), "--impl", impl,
                     "--selector", selector, "--num-bytes", Integer.toString(numBytes),
-                    "--delay", Double.toString(delaySeconds), poem.toString()));
+                    "--delay", Double.toString(delaySeconds)));
+            if (loops > 0) {
+                args.addAll(List.of("--loops", Integer.toString(loops)));
+            }
+            args.add(poem.toString());
+            return ChildProcess.javaCommand(jvm, args);
         }
 
         @Override

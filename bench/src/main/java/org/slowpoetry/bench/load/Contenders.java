@@ -25,7 +25,11 @@ import org.slowpoetry.servers.ServerImpls;
 final class Contenders {
     /** Every row, in table order: the peer first, then our styles, then the rest of today's use. */
     static final List<String> ALL = List.of("netty", "netty-epoll", "loom", "erlang", "reactor-epoll",
-            "reactor-poll", "blocking", "twisted");
+            "reactor-poll", "reactor-epoll-1", "reactor-epoll-reuseport", "blocking", "twisted");
+
+    /** What {@code --impls reactor} means: every reactor row. */
+    static final List<String> REACTOR_ROWS = List.of("reactor-epoll", "reactor-poll", "reactor-epoll-1",
+            "reactor-epoll-reuseport");
 
     /** Debian's Python, where {@code apt-get install python3-twisted} puts Twisted. */
     static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -34,7 +38,7 @@ final class Contenders {
     }
 
     /**
-     * The rows named in {@code wanted} (labels; {@code reactor} means both selectors), in table
+     * The rows named in {@code wanted} (labels; {@code reactor} means every reactor row), in table
      * order, that can run here. Each one that cannot is reported to {@code notes}.
      *
      * @param scratch a directory for the extracted Twisted program
@@ -45,13 +49,12 @@ final class Contenders {
         for (String w : wanted) {
             String name = w.strip();
             if (name.equals("reactor")) {
-                names.add("reactor-epoll");
-                names.add("reactor-poll");
+                names.addAll(REACTOR_ROWS);
             } else if (ALL.contains(name)) {
                 names.add(name);
             } else {
                 throw new UserException("unknown impl '" + name + "' for --impls; rows: " + String.join(", ", ALL)
-                        + " (reactor = reactor-epoll,reactor-poll)");
+                        + " (reactor = " + String.join(",", REACTOR_ROWS) + ")");
             }
         }
         Set<String> plugins = new LinkedHashSet<>(ServerImpls.all().stream().map(ServerImpl::name).toList());
@@ -66,13 +69,17 @@ final class Contenders {
             }
             String impl = label.startsWith("reactor-") ? "reactor" : label;
             String selector = label.equals("reactor-poll") ? "poll" : "epoll";
+            // reactor-epoll and reactor-poll: the server's default loops (a loop per core); reactor-epoll-1: the text's one
+            int loops = label.equals("reactor-epoll-1") ? 1 : 0;
+            // reactor-epoll-reuseport: the default loops, each with its own SO_REUSEPORT socket (the other accept model)
+            String accept = label.equals("reactor-epoll-reuseport") ? "reuseport" : null;
             if (!plugins.contains(impl)) {
                 notes.accept(label + ": skipped: no '" + impl + "' server impl on the class path yet");
             } else if (label.equals("netty-epoll") && !nativeEpollShipped()) {
                 notes.accept(label + ": skipped: we ship Netty's native epoll for Linux x86-64 only, and this is "
                         + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
             } else {
-                rows.add(new Contender.JavaServer(label, impl, selector));
+                rows.add(new Contender.JavaServer(label, impl, selector, loops, accept));
             }
         }
         return rows;

@@ -36,7 +36,7 @@ final class ImplOption {
     }
 
     @Option(names = "--impl", paramLabel = "NAME", defaultValue = "reactor",
-            description = "How the server is written: reactor (on the shared event loop), loom (a virtual"
+            description = "How the server is written: reactor (on the one shared event loop, as twistd's: serve's --loops is not for plugins), loom (a virtual"
                     + " thread per client) or, for slowpoetry, erlang (a supervised process per client)."
                     + " Default: ${DEFAULT-VALUE}.")
     void impl(String name) {

@@ -2,6 +2,7 @@ package org.slowpoetry.servers.reactor;
 
 import java.net.SocketAddress;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slowpoetry.reactor.Protocol;
 import org.slowpoetry.reactor.ProtocolFactory;
@@ -21,8 +22,12 @@ import org.slowpoetry.servers.ServerConfig;
  * var tcp = new ReactorTcpServer("tcp", reactor, "localhost", 10000, factory);
  * }
  *
- * <p><b>Threading:</b> reactor thread only, like every factory; so the count and the configuration
- * it resolved need no lock.
+ * <p>A server on several loops ({@code --loops}) has a factory per loop, sharing one count of open
+ * connections ({@link #PoetryFactory(Reactor, ServerConfig, AtomicInteger)}), so that
+ * {@code --max-connections} limits the whole server.
+ *
+ * <p><b>Threading:</b> reactor thread only, like every factory; so the configuration it resolved
+ * needs no lock. The count is atomic, as the factories of other loops may share it.
  */
 public final class PoetryFactory implements ProtocolFactory {
     private final Reactor reactor;
@@ -32,12 +37,23 @@ public final class PoetryFactory implements ProtocolFactory {
     private ServerConfig config;
     /** The poem as it goes on the wire ({@link ServerConfig#wire()}), made once for every connection; reactor thread only. */
     private Poem wire;
-    /** Connections being served; reactor thread only. */
-    private int open;
+    /**
+     * Connections being served, by this factory and every factory sharing the count: incremented by
+     * {@link #buildProtocol} and decremented by {@link #closed} on the loops of those factories.
+     */
+    private final AtomicInteger open;
 
     /** A factory serving {@code config}. */
     public PoetryFactory(Reactor reactor, ServerConfig config) {
-        this(reactor, () -> config);
+        this(reactor, config, new AtomicInteger());
+    }
+
+    /**
+     * A factory serving {@code config} that counts its connections in {@code open}, shared with the
+     * factories of the server's other loops.
+     */
+    public PoetryFactory(Reactor reactor, ServerConfig config, AtomicInteger open) {
+        this(reactor, () -> config, open);
         Objects.requireNonNull(config, "config");
     }
 
@@ -47,8 +63,13 @@ public final class PoetryFactory implements ProtocolFactory {
      * throws, that connection is closed and the next one asks again.
      */
     public PoetryFactory(Reactor reactor, Supplier<ServerConfig> configs) {
+        this(reactor, configs, new AtomicInteger());
+    }
+
+    private PoetryFactory(Reactor reactor, Supplier<ServerConfig> configs, AtomicInteger open) {
         this.reactor = Objects.requireNonNull(reactor, "reactor");
         this.configs = Objects.requireNonNull(configs, "configs");
+        this.open = Objects.requireNonNull(open, "open");
     }
 
     /** A protocol for {@code peer}, or null (the reactor closes the connection) when over the limit. */
@@ -59,11 +80,12 @@ public final class PoetryFactory implements ProtocolFactory {
             wire = resolved.wire();
             config = resolved;
         }
-        if (config.maxConnections() > 0 && open >= config.maxConnections()) {
+        // Counted first, then checked: two loops racing for the last place cannot both take it.
+        if (open.incrementAndGet() > config.maxConnections() && config.maxConnections() > 0) {
+            open.decrementAndGet();
             config.events().refused(peer);
             return null;
         }
-        open++;
         return switch (config.kind()) {
             case SLOW -> new SlowPoetryProtocol(this, peer);
             case FAST -> new FastPoetryProtocol(this, peer);
@@ -85,6 +107,6 @@ public final class PoetryFactory implements ProtocolFactory {
 
     /** A protocol's connection has ended. */
     void closed() {
-        open--;
+        open.decrementAndGet();
     }
 }

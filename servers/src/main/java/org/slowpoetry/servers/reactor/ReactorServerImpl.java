@@ -1,11 +1,12 @@
 package org.slowpoetry.servers.reactor;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slowpoetry.reactor.AcceptModel;
 import org.slowpoetry.reactor.CannotListenException;
-import org.slowpoetry.reactor.ListeningPort;
-import org.slowpoetry.reactor.Reactor;
-import org.slowpoetry.reactor.ReactorThread;
+import org.slowpoetry.reactor.ReactorGroup;
 import org.slowpoetry.reactor.SelectorKind;
 import org.slowpoetry.reactor.SelectorUnavailableException;
 import org.slowpoetry.servers.PoetryServer;
@@ -14,13 +15,17 @@ import org.slowpoetry.servers.ServerImpl;
 import org.slowpoetry.servers.ServerKind;
 
 /**
- * {@code serve slow|fast --impl reactor}: the poetry servers on one {@link Reactor} thread, as
+ * {@code serve slow|fast --impl reactor}: the poetry servers on {@link org.slowpoetry.reactor.Reactor} threads, as
  * Twisted writes them (Part 11's {@code fastpoetry.py}, and its exercise 3 for the slow one). Every
  * connection is a {@link org.slowpoetry.reactor.Protocol} made by a {@link PoetryFactory}; the slow server paces its sends
  * with {@code callLater} instead of sleeping, so one thread serves thousands of clients at once.
  *
+ * <p>With {@code --loops N} above 1, a {@link ReactorGroup} of N such loops serves the port, each
+ * with its own factory, all counting against one {@code --max-connections}; how they share the port
+ * is {@link AcceptModel#configured()}. {@code --loops 1} is the text's server, unchanged.
+ *
  * <p><b>Threading:</b> {@link #start} may be called from any thread; each server runs on its own
- * reactor thread (see {@link ReactorPoetryServer}).
+ * reactor threads (see {@link ReactorPoetryServer}).
  */
 public final class ReactorServerImpl implements ServerImpl {
 
@@ -31,7 +36,7 @@ public final class ReactorServerImpl implements ServerImpl {
 
     @Override
     public String description() {
-        return "one event-loop thread (Selector, epoll or poll) with Twisted-style protocols (Part 11)";
+        return "event-loop threads (Selector, epoll or poll; --loops, 1 = the text's one) with Twisted-style protocols (Part 11)";
     }
 
     @Override
@@ -40,8 +45,8 @@ public final class ReactorServerImpl implements ServerImpl {
     }
 
     /**
-     * Opens a reactor on {@code config.selector()} and {@code config.clock()}, binds, and starts the
-     * reactor thread; returns once listening.
+     * Opens {@code config.loops()} reactors on {@code config.selector()} and {@code config.clock()},
+     * binds, and starts the reactor threads; returns once listening.
      *
      * @throws IOException if the address cannot be bound (the message names it)
      * @throws SelectorUnavailableException if the selector cannot be opened in this JVM (the message
@@ -52,21 +57,23 @@ public final class ReactorServerImpl implements ServerImpl {
         checkServes(config);
         // ServerConfig has checked the name, so fromName cannot fail here.
         SelectorKind selector = SelectorKind.fromName(config.selector());
-        Reactor reactor = Reactor.open(selector, config.clock());
-        ListeningPort port;
+        ReactorGroup group = ReactorGroup.open(config.loops(), selector, config.clock());
+        InetSocketAddress address;
         try {
-            port = reactor.listenTCP(config.port(), new PoetryFactory(reactor, config), config.iface());
+            var open = new AtomicInteger(); // one count for every loop's factory: --max-connections is the server's
+            address = group.listenTCP(config.port(), reactor -> new PoetryFactory(reactor, config, open),
+                    config.iface(), AcceptModel.configured());
         } catch (CannotListenException e) {
-            reactor.close();
+            group.close();
             // Every impl reports a busy port the same way (ServerImpl#start): as the JDK's own
             // BindException, which the serve command turns into its one-line error.
             throw e.getCause() instanceof IOException cause ? cause : e;
         } catch (IOException | RuntimeException e) {
-            reactor.close();
+            group.close();
             throw e;
         }
-        config.events().listening(config.poem(), port.address());
-        var thread = ReactorThread.start(reactor, "poetry-reactor-" + port.port());
-        return new ReactorPoetryServer(port.address(), thread);
+        config.events().listening(config.poem(), address);
+        group.start("poetry-reactor-" + address.getPort()); // one loop: the thread is named as the text's one reactor
+        return new ReactorPoetryServer(address, group);
     }
 }

@@ -115,7 +115,7 @@ public final class PoetryTcp {
 
     /** What the {@code serve} command's servers need, with {@code poetry}'s poem: it has been loaded by now. */
     private ServerConfig config(PoetryService poetry, String iface, int port) {
-        return new ServerConfig(kind, poetry.poem(), iface, port, numBytes, delay, 0, writeTimeout, "epoll", clock,
+        return new ServerConfig(kind, poetry.poem(), iface, port, numBytes, delay, 0, writeTimeout, "epoll", 1, clock,
                 new PoetryLog(poetry), PoemFraming.NONE);
     }
 
