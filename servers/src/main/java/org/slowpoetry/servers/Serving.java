@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slowpoetry.cli.CheckedOutput;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.UserException;
+import org.slowpoetry.reactor.AcceptModel;
 import org.slowpoetry.stats.RuntimeStats;
 import org.slowpoetry.stats.StatsReporter;
 import org.slowpoetry.time.MonotonicClock;
@@ -53,6 +54,7 @@ final class Serving {
      */
     static int serve(ServerKind kind, ServeOptions options, int numBytes, Duration delay) {
         ServerImpl impl = ServerImpls.find(options.impl(), kind);
+        checkAcceptModel();
         Poem poem = Poem.load(options.poem);
         PrintWriter out = options.spec.commandLine().getOut();
         CheckedOutput.interruptOnFault(out); // a closed stdout stops the server (exit 141)
@@ -119,6 +121,18 @@ final class Serving {
                     ExitCodes.INTERNAL);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The reactor's accept model comes from a system property ({@link AcceptModel#PROPERTY}), not an
+     * option; a bad value is the user's mistake, said in one line before anything starts.
+     */
+    private static void checkAcceptModel() {
+        try {
+            AcceptModel.configured();
+        } catch (IllegalArgumentException e) {
+            throw new UserException("-D" + AcceptModel.PROPERTY + ": " + e.getMessage(), e, ExitCodes.USAGE);
+        }
     }
 
     /** Starts the server, turning a bind failure into {@code cannot listen on HOST:PORT: reason}. */

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slowpoetry.cli.ExitCodes;
 import org.slowpoetry.cli.Main;
+import org.slowpoetry.reactor.AcceptModel;
 import org.slowpoetry.trial.LeakCheck;
 
 /**
@@ -155,6 +156,26 @@ class ServeCommandTest {
                 () -> run.assertOneErrorLine(args.size() > 1 ? "slowpoetry serve " + args.get(1) : "slowpoetry serve"),
                 () -> assertTrue(run.err().contains(wanted), "expected '" + wanted + "' in: " + run.err()),
                 () -> assertEquals("", run.out(), "nothing on stdout"));
+    }
+
+    @Test
+    void aBadAcceptModelPropertyIsOneLineNamingTheProperty() {
+        String before = System.getProperty(AcceptModel.PROPERTY);
+        System.setProperty(AcceptModel.PROPERTY, "bogus");
+        try {
+            CliRun run = run("serve", "fast", "--impl", "reactor", "POEM");
+            assertEquals(ExitCodes.USAGE, run.code(), run.err());
+            run.assertOneErrorLine("slowpoetry serve fast");
+            assertTrue(run.err().contains("-Dslowpoetry.reactor.accept: accept model 'bogus' is not one of [handoff, reuseport]"),
+                    run.err());
+            assertEquals("", run.out(), "nothing on stdout");
+        } finally {
+            if (before == null) {
+                System.clearProperty(AcceptModel.PROPERTY);
+            } else {
+                System.setProperty(AcceptModel.PROPERTY, before);
+            }
+        }
     }
 
     @Test
