@@ -17,8 +17,13 @@ sealed interface Contender {
     /** The row's name in tables and {@code --impls}. */
     String label();
 
-    /** The command that starts it serving {@code poem} as {@code kind}, printing its port. */
-    List<String> command(ServerKind kind, Path poem, int numBytes, double delaySeconds, List<String> jvmArgs);
+    /**
+     * The command that starts it serving {@code poem} as {@code kind}, printing its port. With
+     * {@code runtimeStats} false our JVMs run without their in-process JFR sampler (for memory
+     * measurements); the others have none.
+     */
+    List<String> command(ServerKind kind, Path poem, int numBytes, double delaySeconds, List<String> jvmArgs,
+            boolean runtimeStats);
 
     /** Whether the harness can ask it for its heap ({@code stats} on stdin). */
     boolean answersStats();
@@ -37,7 +42,7 @@ sealed interface Contender {
     record JavaServer(String label, String impl, String selector, int loops, String accept) implements Contender {
         @Override
         public List<String> command(ServerKind kind, Path poem, int numBytes, double delaySeconds,
-                List<String> jvmArgs) {
+                List<String> jvmArgs, boolean runtimeStats) {
             // the reactor's poll selector is the JDK's PollSelectorProvider, in a package java.base does not export
             var jvm = new ArrayList<String>(List.of("-Xmx1g", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
             if (accept != null) {
@@ -49,6 +54,9 @@ sealed interface Contender {
                     "--delay", Double.toString(delaySeconds)));
             if (loops > 0) {
                 args.addAll(List.of("--loops", Integer.toString(loops)));
+            }
+            if (!runtimeStats) {
+                args.add("--no-runtime-stats");
             }
             args.add(poem.toString());
             return ChildProcess.javaCommand(jvm, args);
@@ -76,7 +84,7 @@ sealed interface Contender {
 
         @Override
         public List<String> command(ServerKind kind, Path poem, int numBytes, double delaySeconds,
-                List<String> jvmArgs) {
+                List<String> jvmArgs, boolean runtimeStats) {
             return List.of(python.toString(), script.toString(), "--kind", kind.command(), "--port", "0",
                     "--num-bytes", Integer.toString(numBytes), "--delay", Double.toString(delaySeconds),
                     "--backlog", Integer.toString(BACKLOG), "--stop-on-eof", poem.toString());

@@ -132,7 +132,7 @@ final class LoadRunner {
                 }
                 progress.step(scenario.label() + ": starting " + row.label());
                 try {
-                    Server server = Server.start(row, scenario.kind(), poemFile, numBytes, delay, serverJvmArgs);
+                    Server server = Server.start(row, scenario.kind(), poemFile, numBytes, delay, serverJvmArgs, true);
                     servers.put(row, server);
                     progress.step(scenario.label() + ": warming up " + row.label());
                     int largest = sizes.stream().filter(n -> row.skip(scenario, n, ideal).isEmpty())
@@ -234,15 +234,15 @@ final class LoadRunner {
     private Measurement measureHold(Contender row, int size, int r) throws InterruptedException {
         var jvm = new ArrayList<>(HOLD_JVM);
         jvm.addAll(serverJvmArgs);
+        // No runtime stats here: the JFR stream's own heap (a few MiB of parsed metadata, coming and
+        // going with its chunks) would be counted against the connections.
         try (Server server = Server.start(row, ServerKind.SLOW, poem, plan.holdNumBytes(), plan.holdDelaySeconds(),
-                jvm)) {
+                jvm, false)) {
             Map<String, Double> before = server.stats();
-            server.runtime(); // a new interval of the server's runtime stats
             var metrics = new LinkedHashMap<String, Double>();
             Map<String, Object> held = loadgen.hold(server.port, size, HOLD_CONNECTING, plan.timeoutSeconds());
             try {
                 metrics.putAll(numbers(held));
-                metrics.putAll(server.runtime());
                 Map<String, Double> after = server.stats();
                 double served = metrics.getOrDefault("served", 0.0);
                 put(metrics, "rssBeforeMiB", before.get("rss") / (1 << 20));
@@ -392,8 +392,9 @@ final class LoadRunner {
         }
 
         static Server start(Contender row, ServerKind kind, Path poem, int numBytes, double delay,
-                List<String> jvmArgs) throws InterruptedException {
-            var process = ChildProcess.start(row.label() + " server", row.command(kind, poem, numBytes, delay, jvmArgs));
+                List<String> jvmArgs, boolean runtimeStats) throws InterruptedException {
+            var process = ChildProcess.start(row.label() + " server",
+                    row.command(kind, poem, numBytes, delay, jvmArgs, runtimeStats));
             try {
                 String line = process.awaitLine(l -> SERVING.matcher(l).matches(), 60_000, "'Serving ... on port N.' line");
                 Matcher m = SERVING.matcher(line);

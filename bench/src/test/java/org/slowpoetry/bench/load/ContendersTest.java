@@ -45,6 +45,6 @@ class ContendersTest {
     }
 
     private static List<String> command(Contender row) {
-        return row.command(ServerKind.FAST, Path.of("poem.txt"), 10, 0.1, List.of());
+        return row.command(ServerKind.FAST, Path.of("poem.txt"), 10, 0.1, List.of(), true);
     }
 }
