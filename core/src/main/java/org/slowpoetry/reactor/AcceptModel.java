@@ -6,14 +6,16 @@ import java.util.Locale;
 /**
  * How the loops of a {@link ReactorGroup} share one listening port.
  *
- * <p>The default is {@link #HANDOFF}. In {@code bench load} on the 2-core machine the two tie on
- * time (three interleaved runs, every cell's ranges overlapping but one where the hand-off was
- * ahead) and on CPU; the hand-off's {@code callFromThread} wakeups are some 10% of the reactor's
- * Java samples, but its Java samples are a small part of its time (the kernel's TCP work is most).
- * With the times level, the hand-off wins on behaviour: one socket, so no other process can share
- * the port, no connection waits in the queue of a busy loop while another loop idles, and it works
- * the same on every OS ({@code SO_REUSEPORT} spreads connections on Linux only). The system
- * property {@value #PROPERTY} ({@code -Dslowpoetry.reactor.accept=reuseport}) picks the other.
+ * <p>The default is {@link #REUSEPORT} on Linux, whose kernel spreads the connections of a
+ * {@code SO_REUSEPORT} group, and {@link #HANDOFF} elsewhere. In the committed {@code bench load}
+ * run (bench/README.md) the two are level on time (fast N = 10,000: 12,764 against 12,573 poems/s;
+ * slow C = 10,000: 1.76 against 1.89 s) and the hand-off holds a connection in more memory outside
+ * the heap: 0.20 against 0.69 KiB per connection at 19,700 held (the heap is the same, 1.10 KiB),
+ * and its {@code callFromThread} and selector wakeup are some 10% of the reactor's Java samples.
+ * What the hand-off has for it is behaviour: one socket (another process of the same user cannot
+ * share the port), and no connection waits behind a busy loop while another loop idles. The
+ * system property {@value #PROPERTY} ({@code -Dslowpoetry.reactor.accept=handoff} or
+ * {@code reuseport}) picks one.
  *
  * <p><b>Threading:</b> an enum: immutable, safe from any thread.
  */
@@ -29,8 +31,7 @@ public enum AcceptModel {
      * connections over them by a hash of the client's address and port. No hand-off, but a loop
      * that is busy leaves its own accept queue waiting while another's is empty, and another
      * process of the same user may also bind the port with {@code SO_REUSEPORT} and take a share
-     * (a port found taken before binding is refused, but not one taken in between). Linux spreads
-     * the connections; other systems may give them all to one socket, or lack the option.
+     * (a port found taken before binding is refused, but not one taken in between).
      */
     REUSEPORT;
 
@@ -38,13 +39,18 @@ public enum AcceptModel {
     public static final String PROPERTY = "slowpoetry.reactor.accept";
 
     /**
-     * The model the system property {@value #PROPERTY} names, or {@link #HANDOFF} when it is not set.
+     * The model the system property {@value #PROPERTY} names, or when it is not set
+     * {@link #REUSEPORT} on Linux and {@link #HANDOFF} elsewhere (where {@code SO_REUSEPORT} does
+     * not spread connections, or does not exist).
      *
      * @throws IllegalArgumentException if the property names no model
      */
     public static AcceptModel configured() {
         String name = System.getProperty(PROPERTY);
-        return name == null ? HANDOFF : fromName(name);
+        if (name != null) {
+            return fromName(name);
+        }
+        return System.getProperty("os.name", "").startsWith("Linux") ? REUSEPORT : HANDOFF;
     }
 
     /**

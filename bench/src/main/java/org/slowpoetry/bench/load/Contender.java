@@ -36,7 +36,7 @@ sealed interface Contender {
      * @param selector the reactor's selector ({@code epoll} or {@code poll}); others ignore it
      * @param loops    the reactor's {@code --loops}, or 0 for the server's default (the number of
      *                 cores); others ignore it
-     * @param accept   the reactor's accept model ({@code reuseport}) given to its JVM as
+     * @param accept   the reactor's accept model ({@code handoff}) given to its JVM as
      *                 {@code -Dslowpoetry.reactor.accept}, or null for the default; others ignore it
      */
     record JavaServer(String label, String impl, String selector, int loops, String accept) implements Contender {

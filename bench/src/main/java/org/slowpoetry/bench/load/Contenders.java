@@ -25,11 +25,11 @@ import org.slowpoetry.servers.ServerImpls;
 final class Contenders {
     /** Every row, in table order: the peer first, then our styles, then the rest of today's use. */
     static final List<String> ALL = List.of("netty", "netty-epoll", "loom", "erlang", "reactor-epoll",
-            "reactor-poll", "reactor-epoll-1", "reactor-epoll-reuseport", "blocking", "twisted");
+            "reactor-poll", "reactor-epoll-1", "reactor-epoll-handoff", "blocking", "twisted");
 
     /** What {@code --impls reactor} means: every reactor row. */
     static final List<String> REACTOR_ROWS = List.of("reactor-epoll", "reactor-poll", "reactor-epoll-1",
-            "reactor-epoll-reuseport");
+            "reactor-epoll-handoff");
 
     /** Debian's Python, where {@code apt-get install python3-twisted} puts Twisted. */
     static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -71,8 +71,8 @@ final class Contenders {
             String selector = label.equals("reactor-poll") ? "poll" : "epoll";
             // reactor-epoll and reactor-poll: the server's default loops (a loop per core); reactor-epoll-1: the text's one
             int loops = label.equals("reactor-epoll-1") ? 1 : 0;
-            // reactor-epoll-reuseport: the default loops, each with its own SO_REUSEPORT socket (the other accept model)
-            String accept = label.equals("reactor-epoll-reuseport") ? "reuseport" : null;
+            // reactor-epoll-handoff: the default loops, one accepting for all (the accept model not the default on Linux)
+            String accept = label.equals("reactor-epoll-handoff") ? "handoff" : null;
             if (!plugins.contains(impl)) {
                 notes.accept(label + ": skipped: no '" + impl + "' server impl on the class path yet");
             } else if (label.equals("netty-epoll") && !nativeEpollShipped()) {

@@ -58,7 +58,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--impls", paramLabel = "LIST", split = ",",
             description = "Rows to run (default: all): netty, netty-epoll, loom, erlang, reactor (= reactor-epoll,"
                     + " reactor-poll, a loop per core, reactor-epoll-1, the text's one loop, and"
-                    + " reactor-epoll-reuseport, a SO_REUSEPORT socket per loop), blocking, twisted.")
+                    + " reactor-epoll-handoff, one loop accepting for all), blocking, twisted.")
     List<String> impls;
 
     @Option(names = "--scenarios", paramLabel = "LIST", split = ",",

@@ -21,7 +21,7 @@ class ContendersTest {
         var notes = new ArrayList<String>();
         List<String> labels = Contenders.discover(List.of("reactor"), scratch, notes::add).stream()
                 .map(Contender::label).toList();
-        assertEquals(List.of("reactor-epoll", "reactor-poll", "reactor-epoll-1", "reactor-epoll-reuseport"), labels,
+        assertEquals(List.of("reactor-epoll", "reactor-poll", "reactor-epoll-1", "reactor-epoll-handoff"), labels,
                 notes.toString());
     }
 
@@ -37,9 +37,9 @@ class ContendersTest {
     }
 
     @Test
-    void theReuseportRowPicksTheOtherAcceptModelAndOnlyIt() {
-        var rows = Contenders.discover(List.of("reactor-epoll", "reactor-epoll-reuseport"), scratch, note -> { });
-        String property = "-Dslowpoetry.reactor.accept=reuseport";
+    void theHandoffRowPicksTheOtherAcceptModelAndOnlyIt() {
+        var rows = Contenders.discover(List.of("reactor-epoll", "reactor-epoll-handoff"), scratch, note -> { });
+        String property = "-Dslowpoetry.reactor.accept=handoff";
         assertFalse(command(rows.get(0)).contains(property), command(rows.get(0)).toString());
         assertEquals(1, Collections.frequency(command(rows.get(1)), property), command(rows.get(1)).toString());
     }
