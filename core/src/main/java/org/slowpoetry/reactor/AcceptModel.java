@@ -7,11 +7,12 @@ import java.util.Locale;
  * How the loops of a {@link ReactorGroup} share one listening port.
  *
  * <p>The default is {@link #REUSEPORT} on Linux, whose kernel spreads the connections of a
- * {@code SO_REUSEPORT} group, and {@link #HANDOFF} elsewhere. In the committed {@code bench load}
- * run (bench/README.md) the two are level on time (fast N = 10,000: 12,764 against 12,573 poems/s;
- * slow C = 10,000: 1.76 against 1.89 s) and the hand-off holds a connection in more memory outside
- * the heap: 0.20 against 0.69 KiB per connection at 19,700 held (the heap is the same, 1.10 KiB),
- * and its {@code callFromThread} and selector wakeup are some 10% of the reactor's Java samples.
+ * {@code SO_REUSEPORT} group, and {@link #HANDOFF} elsewhere. In two full {@code bench load} runs
+ * (bench/README.md) {@code SO_REUSEPORT} is level with the hand-off on time or ahead (fast N = 10,000: 11,210 against
+ * 10,784 poems/s; slow C = 10,000: 1.74 against 1.99 s), and the hand-off holds a connection in
+ * more memory outside the heap: 0.20–0.50 against 0.69–0.71 KiB per connection at 19,700 held (the
+ * heap is the same, 1.10 KiB); its {@code callFromThread} and selector wakeup are some 10% of the
+ * reactor's Java samples.
  * What the hand-off has for it is behaviour: one socket (another process of the same user cannot
  * share the port), and no connection waits behind a busy loop while another loop idles. The
  * system property {@value #PROPERTY} ({@code -Dslowpoetry.reactor.accept=handoff} or
