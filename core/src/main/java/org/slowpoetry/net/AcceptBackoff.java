@@ -41,7 +41,8 @@ public final class AcceptBackoff {
      *
      * @param length how long to pause before accepting again
      * @param warn   whether to log this failure as a warning (else at debug level): the first
-     *               failure, then at most once every {@link #WARN_EVERY}
+     *               failure, then at most once every {@link #WARN_EVERY} (for the whole server,
+     *               when its accepting threads share an {@link AcceptWarnings})
      */
     public record Pause(Duration length, boolean warn) {
         public Pause {
@@ -49,21 +50,26 @@ public final class AcceptBackoff {
         }
     }
 
-    private final MonotonicClock clock;
+    /** The warnings' rate limit: this back-off's own, or one shared by a server's accepting threads. */
+    private final AcceptWarnings warnings;
 
     // All fields below: the owning thread only.
     /** The next pause to hand out. */
     private Duration next = FIRST;
     /** Failures since the last success. */
     private int failures;
-    /** When the last warning was given ({@link MonotonicClock#nanoTime()}), if {@link #warned}. */
-    private long lastWarning;
-    /** Whether a warning was ever given. */
-    private boolean warned;
 
     /** A back-off that measures {@link #WARN_EVERY} on {@code clock}. */
     public AcceptBackoff(MonotonicClock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(new AcceptWarnings(clock, WARN_EVERY));
+    }
+
+    /**
+     * A back-off whose warnings share {@code warnings}' rate limit with the other accepting threads
+     * of the same server (see {@link AcceptWarnings}).
+     */
+    public AcceptBackoff(AcceptWarnings warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     /** Counts one more failure and returns the pause before the next accept, and whether to warn. */
@@ -71,13 +77,7 @@ public final class AcceptBackoff {
         failures++;
         Duration pause = next;
         next = next.multipliedBy(2).compareTo(MAX) > 0 ? MAX : next.multipliedBy(2);
-        long now = clock.nanoTime();
-        boolean warn = !warned || now - lastWarning >= WARN_EVERY.toNanos();
-        if (warn) {
-            warned = true;
-            lastWarning = now;
-        }
-        return new Pause(pause, warn);
+        return new Pause(pause, warnings.tryWarn());
     }
 
     /** An accept succeeded: the run of failures is over (the warning's rate limit goes on). */

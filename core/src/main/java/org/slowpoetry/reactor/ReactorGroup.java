@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.slowpoetry.net.AcceptBackoff;
+import org.slowpoetry.net.AcceptWarnings;
 import org.slowpoetry.time.MonotonicClock;
 
 /**
@@ -126,11 +128,13 @@ public final class ReactorGroup implements AutoCloseable {
             adopters.add(new Adopter(reactor, Objects.requireNonNull(factories.apply(reactor), "factory")));
         }
         Reactor first = reactors.getFirst();
+        // one server, one warning a minute about failed accepts, whichever loops fail
+        var warnings = new AcceptWarnings(first.clock(), AcceptBackoff.WARN_EVERY);
         return switch (model) {
             case HANDOFF -> {
                 AcceptDispatch dispatch = reactors.size() == 1 ? null : new HandoffDispatch(adopters);
                 var bound = first.tcp().listen(port, adopters.getFirst().factory(), iface, Reactor.DEFAULT_BACKLOG,
-                        false, dispatch).address();
+                        false, dispatch, warnings).address();
                 for (Adopter worker : adopters.subList(1, adopters.size())) {
                     TcpFacade tcp = worker.reactor().tcp();
                     tcp.startFactory(worker.factory());
@@ -144,10 +148,10 @@ public final class ReactorGroup implements AutoCloseable {
                     refuseIfTaken(port, iface);
                 }
                 var bound = first.tcp().listen(port, adopters.getFirst().factory(), iface, Reactor.DEFAULT_BACKLOG,
-                        shared, null).address();
+                        shared, null, warnings).address();
                 for (Adopter loop : adopters.subList(1, adopters.size())) {
                     loop.reactor().tcp().listen(bound.getPort(), loop.factory(), iface, Reactor.DEFAULT_BACKLOG,
-                            true, null);
+                            true, null, warnings);
                 }
                 yield bound;
             }

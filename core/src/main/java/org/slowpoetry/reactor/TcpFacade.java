@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slowpoetry.net.AcceptWarnings;
 
 /**
  * A {@link Reactor}'s TCP, behind its {@code listenTCP} and {@code connectTCP} (Twisted's
@@ -28,16 +29,17 @@ final class TcpFacade {
 
     /** {@link Reactor#listenTCP(int, ProtocolFactory, String, int)}. */
     ListeningPort listen(int port, ProtocolFactory factory, String iface, int backlog) throws CannotListenException {
-        return listen(port, factory, iface, backlog, false, null);
+        return listen(port, factory, iface, backlog, false, null, null);
     }
 
     /**
      * {@link Reactor#listenTCP(int, ProtocolFactory, String, int)} for a loop of a
      * {@link ReactorGroup}: with {@code SO_REUSEPORT} if {@code reusePort}, and accepted connections
-     * going to {@code dispatch} (null: served here).
+     * going to {@code dispatch} (null: served here), and its accept warnings rate-limited with the
+     * other loops' by {@code warnings} (null: its own).
      */
     TcpPort listen(int port, ProtocolFactory factory, String iface, int backlog, boolean reusePort,
-            AcceptDispatch dispatch) throws CannotListenException {
+            AcceptDispatch dispatch, AcceptWarnings warnings) throws CannotListenException {
         reactor.checkInLoop("listenTCP");
         reactor.requireAlive("listenTCP");
         Objects.requireNonNull(factory, "factory");
@@ -53,7 +55,7 @@ final class TcpFacade {
             throw new CannotListenException("cannot listen on " + iface + ":" + port + ": unknown interface",
                     new UnknownHostException(iface));
         }
-        return TcpPort.listen(reactor, bindTo, factory, backlog, reusePort, dispatch);
+        return TcpPort.listen(reactor, bindTo, factory, backlog, reusePort, dispatch, warnings);
     }
 
     /** {@link Reactor#connectTCP(String, int, ClientFactory, Duration)}. */

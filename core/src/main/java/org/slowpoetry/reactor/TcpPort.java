@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slowpoetry.defer.Deferred;
 import org.slowpoetry.net.AcceptBackoff;
+import org.slowpoetry.net.AcceptWarnings;
 
 /**
  * A listening socket that accepts connections and gives each a protocol from its factory: the
@@ -45,13 +46,13 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
     private final AcceptBackoff backoff;
 
     private TcpPort(Reactor reactor, ServerSocketChannel channel, ProtocolFactory factory, InetSocketAddress address,
-            AcceptDispatch dispatch) {
+            AcceptDispatch dispatch, AcceptWarnings warnings) {
         this.reactor = reactor;
         this.channel = channel;
         this.factory = factory;
         this.dispatch = dispatch != null ? dispatch : new Adopter(reactor, factory)::adopt;
         this.address = address;
-        this.backoff = new AcceptBackoff(reactor.clock());
+        this.backoff = warnings != null ? new AcceptBackoff(warnings) : new AcceptBackoff(reactor.clock());
     }
 
     /**
@@ -60,9 +61,11 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
      * @param reusePort set {@code SO_REUSEPORT} before binding, so that other loops may listen on the
      *                  same port ({@link AcceptModel#REUSEPORT})
      * @param dispatch  where accepted connections go; null: served on this loop with {@code factory}
+     * @param warnings  the rate limit of the warnings about failed accepts, shared with the other
+     *                  loops of a {@link ReactorGroup}; null: this port's own
      */
     static TcpPort listen(Reactor reactor, InetSocketAddress bindTo, ProtocolFactory factory, int backlog,
-            boolean reusePort, AcceptDispatch dispatch) throws CannotListenException {
+            boolean reusePort, AcceptDispatch dispatch, AcceptWarnings warnings) throws CannotListenException {
         ServerSocketChannel channel = null;
         InetSocketAddress bound;
         try {
@@ -84,7 +87,7 @@ final class TcpPort implements ListeningPort, ReadDescriptor {
             }
             throw new CannotListenException("cannot listen on " + describe(bindTo) + ": " + e.getMessage(), e);
         }
-        var port = new TcpPort(reactor, channel, factory, bound, dispatch);
+        var port = new TcpPort(reactor, channel, factory, bound, dispatch, warnings);
         try {
             reactor.tcp().startFactory(factory);
         } catch (RuntimeException | Error e) {

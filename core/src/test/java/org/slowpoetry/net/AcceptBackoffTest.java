@@ -69,4 +69,17 @@ class AcceptBackoffTest {
         clock.advance(AcceptBackoff.WARN_EVERY);
         assertTrue(backoff.next().warn());
     }
+
+    @Test
+    void backOffsThatShareTheirWarningsWarnOncePerPeriodForTheWholeServer() {
+        var warnings = new AcceptWarnings(clock, AcceptBackoff.WARN_EVERY);
+        var loop0 = new AcceptBackoff(warnings);
+        var loop1 = new AcceptBackoff(warnings);
+        assertTrue(loop0.next().warn(), "the server's first failure warns");
+        assertFalse(loop1.next().warn(), "another loop failing at once does not");
+        assertEquals(AcceptBackoff.FIRST.multipliedBy(2), loop1.next().length(), "each loop keeps its own pauses");
+        clock.advance(AcceptBackoff.WARN_EVERY);
+        assertTrue(loop1.next().warn(), "a period later, one warning again");
+        assertFalse(loop0.next().warn());
+    }
 }
