@@ -10,8 +10,9 @@ import jdk.jfr.StackTrace;
 import jdk.jfr.Threshold;
 
 /**
- * A JFR event: one iteration of a {@link Reactor}'s loop, from the end of its select to the end of
- * the work that select woke (I/O events, calls from other threads, due timers). Off unless a
+ * A JFR event: one iteration of a {@link Reactor}'s loop, from the end of its select's wait (the
+ * first ready channel it dispatches) to the end of the work that select woke (I/O events, calls
+ * from other threads, due timers). Off unless a
  * recording enables it ({@code serve --stats} does, with a threshold), so the loop pays only an
  * enabled check per iteration when no one is looking.
  *

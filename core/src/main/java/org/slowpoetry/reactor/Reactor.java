@@ -121,6 +121,10 @@ public final class Reactor implements EventLoop, AutoCloseable {
     private final MonotonicClock clock;
     private final TimerQueue timers;
     private final ThreadCallQueue threadCalls;
+    /** The JFR event timing the current loop iteration's work; loop thread only. */
+    private LoopIterationEvent iteration;
+    /** {@link #beginIteration}, made once: the registry runs it when a select's wait is over. */
+    private final Runnable beginIteration = this::beginIteration;
     private final SelectorRegistry registry;
     private final TcpFacade tcp;
     /** Written by run/stop/close on the loop thread (run's CAS from the thread calling it); read anywhere. */
@@ -650,23 +654,31 @@ public final class Reactor implements EventLoop, AutoCloseable {
     private void iterate() throws IOException {
         long timeout = selectTimeoutMillis();
         boolean mayBlock = timeout != 0 && threadCalls.prepareToSleep();
+        iteration = new LoopIterationEvent(); // off unless a recording enables it (serve --stats)
+        boolean dispatched;
         try {
-            registry.select(mayBlock ? timeout : 0);
+            // the iteration's timing begins when the wait ends: at the first I/O event it dispatches
+            dispatched = registry.select(mayBlock ? timeout : 0, beginIteration);
         } finally {
             threadCalls.awake();
+        }
+        if (!dispatched) {
+            iteration.begin();
         }
         if (Thread.interrupted()) {
             // An interrupt would make every select return at once, and close the next channel we
             // touch (ClosedByInterruptException). Stop the reactor with stop(), not interrupts.
             LOG.debug("the reactor thread was interrupted; interrupts do not stop a reactor, stop() does");
         }
-        var event = new LoopIterationEvent(); // off unless a recording enables it (serve --stats)
-        event.begin();
         runAfterSelect();
         runSoon();
         threadCalls.runSome(MAX_THREAD_CALLS_PER_ITERATION, this::runSafely);
         runDueTimers();
-        event.commit();
+        iteration.commit();
+    }
+
+    private void beginIteration() {
+        iteration.begin();
     }
 
     /** -1: until woken; 0: do not block; otherwise milliseconds, rounded up. */

@@ -54,6 +54,10 @@ final class SelectorRegistry {
     private final Selector selector;
     /** The one read buffer; loop thread only. */
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    /** A {@link #beforeFirstEvent} that does nothing, and the mark that it has run. */
+    private static final Runnable NOTHING = () -> { };
+    /** What {@link #select} runs before its first dispatch; set and reset by it; loop thread only. */
+    private Runnable beforeFirstEvent = NOTHING;
     /** Scratch array for gathering writes, always cleared after use; loop thread only. */
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
 
@@ -216,15 +220,24 @@ final class SelectorRegistry {
     /**
      * Waits for ready channels and dispatches each to its descriptors.
      *
-     * @param timeoutMillis -1: until woken; 0: do not block; otherwise at most that many milliseconds
+     * @param timeoutMillis    -1: until woken; 0: do not block; otherwise at most that many milliseconds
+     * @param beforeFirstEvent run once, when the wait is over and the first ready channel is about
+     *                         to be dispatched (the loop's timing of its work starts there)
+     * @return whether any channel was dispatched (and so {@code beforeFirstEvent} run)
      */
-    void select(long timeoutMillis) throws IOException {
-        if (timeoutMillis == 0) {
-            selector.selectNow(this::dispatch);
-        } else if (timeoutMillis < 0) {
-            selector.select(this::dispatch);
-        } else {
-            selector.select(this::dispatch, timeoutMillis);
+    boolean select(long timeoutMillis, Runnable beforeFirstEvent) throws IOException {
+        this.beforeFirstEvent = beforeFirstEvent;
+        try {
+            if (timeoutMillis == 0) {
+                selector.selectNow(this::dispatch);
+            } else if (timeoutMillis < 0) {
+                selector.select(this::dispatch);
+            } else {
+                selector.select(this::dispatch, timeoutMillis);
+            }
+            return this.beforeFirstEvent == NOTHING;
+        } finally {
+            this.beforeFirstEvent = NOTHING;
         }
     }
 
@@ -244,6 +257,11 @@ final class SelectorRegistry {
     }
 
     private void dispatch(SelectionKey key) {
+        Runnable first = beforeFirstEvent;
+        if (first != NOTHING) {
+            beforeFirstEvent = NOTHING;
+            first.run();
+        }
         if (!key.isValid() || !(key.attachment() instanceof Handle handle)) {
             return;
         }

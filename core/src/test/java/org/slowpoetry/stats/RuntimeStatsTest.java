@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slowpoetry.reactor.Protocol;
+import org.slowpoetry.reactor.Reactor;
+import org.slowpoetry.reactor.ReactorThread;
 
 /** {@link RuntimeStats}, {@link StatsLine} and {@link StatsReporter}. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -52,6 +58,30 @@ class RuntimeStatsTest {
             assertTrue(stats.sinceStart().peakVirtualThreads() >= 50, "peak " + stats.sinceStart());
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void aSlowIoCallbackIsTheLoopsBusiestIterationThoughItRunsInsideTheSelect() throws Exception {
+        Duration busy = Duration.ofMillis(30);
+        try (var stats = RuntimeStats.start(() -> 0);
+                Reactor reactor = Reactor.open();
+                var loop = ReactorThread.start(reactor, "stats-reactor")) {
+            // the work is done in dataReceived, which the selector dispatches inside its select call
+            int port = loop.call(() -> reactor.listenTCP(0, peer -> new Protocol() {
+                @Override
+                public void dataReceived(ByteBuffer data) {
+                    long until = System.nanoTime() + busy.toNanos();
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait(); // a callback that keeps the loop busy, as a slow one would
+                    }
+                }
+            }, "127.0.0.1").port());
+            try (var client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                client.getOutputStream().write('x');
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> stats.sinceStart().loopBusiest().compareTo(busy) >= 0);
+            }
         }
     }
 
